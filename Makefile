@@ -1,0 +1,48 @@
+# The two set-up commands are `make run` and `make test`; README.md explains the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HISTORY := data/ircc-ee-rounds-123-en.json data/rounds-after-2026-08-07.json
+# These machines run as root; elsewhere apt-get needs sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEV_ENV := DJANGO_DEBUG=true
+
+.PHONY: run test lint format chromium bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.site-installed
+
+## make run: install, migrate, load the real round history, serve http://127.0.0.1:8000
+run: $(VENV)/.site-installed
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py import_rounds $(HISTORY)
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## make test: install what the tests need (Chromium included), lint, run the whole suite
+test: $(VENV)/.dev-installed chromium lint
+	$(BIN)/pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Browser tests drive Debian's Chromium, never a browser downloaded by a test tool.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts

@@ -1,0 +1,255 @@
+"""The editors' screens: a new round, with its pool distribution, in one form.
+
+Editors copy figures from IRCC's announcement, so the form takes them as IRCC writes them
+("6,000", "October 29, 2025 at 04:35:24 UTC") and answers mistakes on the field.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from draws import ircc
+from draws.models import Draw, PoolBand, RoundName, Stream
+
+
+class CountField(forms.IntegerField):
+    """A whole number that may be written with thousands separators, as IRCC does."""
+
+    default_error_messages = {"invalid": "Enter a whole number, such as 6,000 or 6000."}
+
+    def to_python(self, value):
+        try:
+            return ircc.parse_count(value)
+        except (ValueError, TypeError):
+            # Blank and negative values: the plain field gives the right message.
+            return super().to_python(value)
+
+
+class TimestampField(forms.DateTimeField):
+    """A UTC time, typed as ISO ('2025-10-29 04:35:24') or pasted from IRCC's page."""
+
+    widget = forms.TextInput(attrs={"placeholder": "October 29, 2025 at 04:35:24 UTC", "size": 40})
+
+    def prepare_value(self, value):
+        if hasattr(value, "astimezone"):
+            return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+        return value
+
+    def to_python(self, value):
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return super().to_python(text).astimezone(dt.UTC)
+        except ValidationError:
+            pass
+        try:
+            moment = ircc.parse_timestamp(text, round_date=None)
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise ValidationError(
+                "Enter the time in UTC with its year, as IRCC writes it "
+                "('October 29, 2025 at 04:35:24 UTC') or as 2025-10-29 04:35:24.",
+                code="invalid",
+            )
+        return moment
+
+
+class DrawForm(forms.ModelForm):
+    invitations = CountField(
+        min_value=1,
+        error_messages={"min_value": "A round invites at least one candidate."},
+        help_text=Draw._meta.get_field("invitations").help_text,
+    )
+    pool_total = CountField(
+        required=False,
+        min_value=1,
+        label="Candidates in the pool",
+        help_text=Draw._meta.get_field("pool_total").help_text,
+    )
+    tie_break = TimestampField(
+        required=False,
+        label="Tie-breaking rule (UTC)",
+        help_text=Draw._meta.get_field("tie_break").help_text,
+    )
+    source_url = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        label="Source",
+        help_text=Draw._meta.get_field("source_url").help_text,
+    )
+    run_at = TimestampField(
+        required=False,
+        label="Run at (UTC)",
+        help_text=Draw._meta.get_field("run_at").help_text,
+    )
+
+    class Meta:
+        model = Draw
+        fields = [
+            "number",
+            "suffix",
+            "date",
+            "stream",
+            "status",
+            "invitations",
+            "crs_min",
+            "tie_break",
+            "pool_as_of",
+            "pool_total",
+            "round_name",
+            "eligible_programs",
+            "run_at",
+            "source_url",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class PoolBandForm(forms.ModelForm):
+    count = CountField(min_value=0, label="Candidates")
+
+    class Meta:
+        model = PoolBand
+        fields = ["low", "high", "count"]
+
+
+class PoolBandFormSet(forms.BaseInlineFormSet):
+    """Checks the distribution as a whole: its bands must add up to IRCC's total."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        bands = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        draw = self.instance
+        if not bands:
+            if draw.pool_total:
+                raise ValidationError("Enter the bands of the distribution, or clear its total.")
+            return
+        for band in bands:
+            if band["low"] > band["high"]:
+                raise ValidationError(f"The band {band['low']}-{band['high']} runs backwards.")
+            if band["high"] > 1200:
+                raise ValidationError("CRS scores stop at 1,200; no band can go higher.")
+        ranges = [(band["low"], band["high"]) for band in bands]
+        if len(set(ranges)) != len(ranges):
+            raise ValidationError("The same band is entered twice.")
+        if not draw.pool_total or not draw.pool_as_of:
+            raise ValidationError(
+                "Enter the distribution's date and its total candidates above, or leave the "
+                "band counts empty."
+            )
+        total = ircc.top_level_total(
+            [PoolBand(low=band["low"], high=band["high"], count=band["count"]) for band in bands]
+        )
+        if total != draw.pool_total:
+            raise ValidationError(
+                f"The main bands add up to {total:,} but the total above is "
+                f"{draw.pool_total:,}. Check each figure against IRCC's table."
+            )
+
+
+class PoolBandInline(admin.TabularInline):
+    model = PoolBand
+    form = PoolBandForm
+    formset = PoolBandFormSet
+    fields = ["low", "high", "count"]
+    verbose_name = "pool band"
+    verbose_name_plural = (
+        "CRS score distribution of the pool (rows left without a count are not saved)"
+    )
+
+    def band_template(self, obj):
+        """Empty rows laid out like the latest distribution, when the round has none yet."""
+        if obj is not None and obj.pool_bands.exists():
+            return []
+        latest = Draw.objects.exclude(pool_total=None).newest_first().first()
+        if latest is None:
+            return [{"low": low, "high": high} for low, high in ircc.POOL_BANDS.values()]
+        return [{"low": band.low, "high": band.high} for band in latest.pool_bands.all()]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return len(self.band_template(obj)) or 1
+
+
+@admin.register(Draw)
+class DrawAdmin(admin.ModelAdmin):
+    form = DrawForm
+    inlines = [PoolBandInline]
+    list_display = ["round_label", "date", "stream", "invitations_shown", "crs_min", "status"]
+    list_display_links = ["round_label", "date"]
+    list_filter = ["stream", "status", ("date", admin.DateFieldListFilter)]
+    list_select_related = ["stream"]
+    date_hierarchy = "date"
+    search_fields = ["round_name"]
+    search_help_text = "A round number (392, #392 or 91a) or words from IRCC's round name."
+    list_per_page = 50
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": [("number", "suffix"), "date", "stream", "status"]}),
+        ("Results", {"fields": ["invitations", "crs_min", "tie_break"]}),
+        ("Pool distribution", {"fields": ["pool_as_of", "pool_total"]}),
+        (
+            "As IRCC published it",
+            {"fields": ["round_name", "eligible_programs", "run_at", "source_url", "notes"]},
+        ),
+    ]
+
+    @admin.display(description="Round", ordering="number")
+    def round_label(self, draw):
+        return f"#{draw.label}"
+
+    @admin.display(description="Invitations", ordering="invitations")
+    def invitations_shown(self, draw):
+        return f"{draw.invitations:,}"
+
+    def get_changeform_initial_data(self, request):
+        initial = {
+            "number": Draw.objects.next_number(),
+            "date": timezone.localdate(),
+            "status": Draw.Status.PUBLISHED,
+        }
+        initial.update(super().get_changeform_initial_data(request))
+        return initial
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, PoolBandInline):
+            kwargs["initial"] = inline.band_template(obj if obj and obj.pk else None)
+        return kwargs
+
+    def get_search_results(self, request, queryset, search_term):
+        try:
+            number, suffix = ircc.parse_draw_number(search_term.strip().lstrip("#"))
+        except ValueError:
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(number=number, **({"suffix": suffix} if suffix else {})), False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.link_sub_bands()
+
+
+class RoundNameInline(admin.TabularInline):
+    model = RoundName
+    extra = 1
+
+
+@admin.register(Stream)
+class StreamAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "slug", "kind", "display_order"]
+    list_editable = ["display_order"]
+    list_filter = ["kind"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    search_fields = ["name", "short_name", "round_names__name"]
+    inlines = [RoundNameInline]

@@ -1,0 +1,412 @@
+"""Streams, rounds of invitations and the pool distributions IRCC publishes with them.
+
+The site says "round" to people and the code says `Draw`, as IRCC's feed does.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Q
+from django.urls import reverse
+
+from draws import ircc
+
+CRS_MAX = 1200
+
+
+class Stream(models.Model):
+    """What a round was held for: a program, all programs, or a category."""
+
+    class Kind(models.TextChoices):
+        PROGRAM = "program", "Program"
+        GENERAL = "general", "General (all programs)"
+        CATEGORY = "category", "Category"
+
+    slug = models.SlugField(
+        unique=True,
+        help_text="Used in the stream's web address, e.g. cec for /streams/cec/. "
+        "Changing it breaks links people have shared.",
+    )
+    name = models.CharField(
+        max_length=120, unique=True, help_text="Full name, e.g. Canadian Experience Class."
+    )
+    short_name = models.CharField(
+        max_length=40, help_text="Name used in tables and titles, e.g. CEC."
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    display_order = models.PositiveSmallIntegerField(
+        default=100, help_text="Streams are listed from the lowest number to the highest."
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two plain sentences shown at the top of the stream's page."
+    )
+
+    class Meta:
+        ordering = ["display_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("draws:stream_detail", args=[self.slug])
+
+
+class RoundName(models.Model):
+    """A name IRCC has given rounds of a stream; IRCC renames categories between versions."""
+
+    stream = models.ForeignKey(Stream, on_delete=models.CASCADE, related_name="round_names")
+    name = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="Exactly as IRCC writes it in its rounds feed, e.g. "
+        "'Healthcare and social services occupations (Version 2)'.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "IRCC round name"
+
+    def __str__(self):
+        return self.name
+
+
+class DrawQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Draw.Status.PUBLISHED)
+
+    def with_stream(self):
+        return self.select_related("stream")
+
+    def for_stream(self, stream):
+        return self.filter(stream=stream)
+
+    def newest_first(self):
+        return self.order_by("-date", "-number", "-suffix")
+
+    def oldest_first(self):
+        return self.order_by("date", "number", "suffix")
+
+    def latest_per_stream(self):
+        """The newest round of each stream, one query, newest stream activity first."""
+        newest = self.filter(stream=models.OuterRef("stream")).newest_first().values("pk")[:1]
+        return self.filter(pk=models.Subquery(newest)).with_stream().newest_first()
+
+    def before(self, draw):
+        """Rounds that came before `draw` in the history's order."""
+        return self.filter(
+            Q(date__lt=draw.date)
+            | Q(date=draw.date, number__lt=draw.number)
+            | Q(date=draw.date, number=draw.number, suffix__lt=draw.suffix)
+        )
+
+    def after(self, draw):
+        return self.filter(
+            Q(date__gt=draw.date)
+            | Q(date=draw.date, number__gt=draw.number)
+            | Q(date=draw.date, number=draw.number, suffix__gt=draw.suffix)
+        )
+
+    def get_by_label(self, label):
+        """The round whose public number is `label` ('392', '91a'); DoesNotExist otherwise."""
+        try:
+            number, suffix = ircc.parse_draw_number(label)
+        except ValueError:
+            raise self.model.DoesNotExist(f"{label!r} is not a round number") from None
+        return self.get(number=number, suffix=suffix)
+
+    def next_number(self):
+        return (self.aggregate(highest=Max("number"))["highest"] or 0) + 1
+
+    def sync_from_ircc(self, parsed, stream):
+        """Create or update the round from IRCC's values: 'created', 'updated' or 'unchanged'.
+
+        Status and notes are the editors' and are left as they are on an existing round.
+        """
+        incoming = Draw.from_ircc(parsed, stream)
+        incoming_bands = sorted((band.low, band.high, band.count) for band in parsed.pool_bands)
+        draw = self.filter(number=parsed.number, suffix=parsed.suffix).first()
+        if draw is None:
+            draw, outcome = incoming, "created"
+        elif (
+            draw.ircc_values() == incoming.ircc_values()
+            and draw.pool_band_values() == incoming_bands
+        ):
+            return "unchanged"
+        else:
+            for name, value in incoming.ircc_values().items():
+                setattr(draw, name, value)
+            outcome = "updated"
+        draw.full_clean()
+        draw.save()
+        if draw.pool_band_values() != incoming_bands:
+            draw.replace_pool_bands(parsed.pool_bands)
+        return outcome
+
+
+class Draw(models.Model):
+    """One round of invitations."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published: shown on the site"
+        DRAFT = "draft", "Draft: hidden from the public"
+
+    number = models.PositiveIntegerField(
+        help_text="IRCC's round number, e.g. 392.",
+    )
+    suffix = models.CharField(
+        max_length=1,
+        blank=True,
+        help_text="Leave empty. Only for IRCC's lettered rounds, such as the 'a' of 91a.",
+    )
+    date = models.DateField(help_text="The date IRCC gives the round (Ottawa time).")
+    stream = models.ForeignKey(
+        Stream,
+        on_delete=models.PROTECT,
+        related_name="draws",
+        help_text="What the round was held for.",
+    )
+    round_name = models.CharField(
+        "IRCC's round name",
+        max_length=200,
+        blank=True,
+        help_text="As IRCC published it, e.g. 'Healthcare and Social Services Occupations, "
+        "2026-Version 3'. Leave empty to use the stream's name.",
+    )
+    eligible_programs = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The programs whose candidates could be invited, as IRCC lists them.",
+    )
+    invitations = models.PositiveIntegerField(
+        help_text="Invitations to apply issued. '6,000' and '6000' both work.",
+    )
+    crs_min = models.PositiveSmallIntegerField(
+        "minimum CRS score",
+        help_text="Lowest Comprehensive Ranking System score of those invited (0 to 1,200).",
+    )
+    tie_break = models.DateTimeField(
+        "tie-breaking rule",
+        null=True,
+        blank=True,
+        help_text="In UTC. Candidates at the minimum score were invited if their profile was "
+        "submitted before this time. Paste IRCC's text, e.g. 'October 29, 2025 at 04:35:24 UTC'.",
+    )
+    run_at = models.DateTimeField(
+        "run at",
+        null=True,
+        blank=True,
+        help_text="In UTC: when IRCC ran the round, if it says.",
+    )
+    pool_as_of = models.DateField(
+        "pool distribution as of",
+        null=True,
+        blank=True,
+        help_text="The date of the CRS score distribution entered below, if IRCC published one.",
+    )
+    pool_total = models.PositiveIntegerField(
+        "candidates in the pool",
+        null=True,
+        blank=True,
+        help_text="IRCC's total for the distribution; the main bands must add up to it.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PUBLISHED,
+        help_text="Drafts are saved but nobody outside the admin can see them.",
+    )
+    source_url = models.URLField(
+        "source",
+        max_length=500,
+        blank=True,
+        help_text="IRCC's page for the round.",
+    )
+    notes = models.TextField(
+        blank=True,
+        help_text="Optional plain-text note shown on the round's page, e.g. a correction.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DrawQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-number", "-suffix"]
+        get_latest_by = ["date", "number", "suffix"]
+        verbose_name = "round"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "suffix"],
+                name="draw_number_unique",
+                violation_error_message="A round with this number already exists.",
+            ),
+            models.CheckConstraint(condition=Q(number__gt=0), name="draw_number_positive"),
+            models.CheckConstraint(
+                condition=Q(suffix="") | Q(suffix__in=list("abcdefghijklmnopqrstuvwxyz")),
+                name="draw_suffix_one_letter",
+            ),
+            models.CheckConstraint(
+                condition=Q(invitations__gt=0), name="draw_invitations_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(crs_min__gte=0, crs_min__lte=CRS_MAX), name="draw_crs_min_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(pool_total__isnull=True) | Q(pool_as_of__isnull=False),
+                name="draw_pool_total_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-date"], name="draw_status_date")]
+
+    def __str__(self):
+        return f"Round #{self.label}"
+
+    def get_absolute_url(self):
+        return reverse("draws:detail", args=[self.label])
+
+    @property
+    def label(self):
+        """The round's public number: '392', or '91a' for IRCC's two lettered rounds."""
+        return f"{self.number}{self.suffix}"
+
+    @property
+    def display_name(self):
+        return self.round_name or self.stream.name
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def clean(self):
+        errors = {}
+        if self.number:
+            same_number = Draw.objects.filter(number=self.number, suffix=self.suffix)
+            other = same_number.exclude(pk=self.pk).select_related("stream").first()
+            if other:
+                errors["number"] = (
+                    f"Round #{other.label} already exists ({other.date:%-d %B %Y}, "
+                    f"{other.stream.short_name}). Check the number on IRCC's page."
+                )
+        if self.suffix and not (len(self.suffix) == 1 and self.suffix.islower()):
+            errors["suffix"] = (
+                "Use a single lower-case letter, like the 'a' of 91a, or leave it empty."
+            )
+        if self.crs_min is not None and self.crs_min > CRS_MAX:
+            errors["crs_min"] = (
+                f"CRS scores run from 0 to {CRS_MAX:,}; {self.crs_min:,} is not possible."
+            )
+        if self.invitations is not None and self.invitations <= 0:
+            errors["invitations"] = "A round invites at least one candidate."
+        if self.date and self.tie_break:
+            problem = ircc.tie_break_problem(self.tie_break, self.date, self.run_at)
+            if problem:
+                errors["tie_break"] = (
+                    f"{problem.capitalize()} ({self.date:%-d %B %Y}). Check the year and the time."
+                )
+        if self.date and self.pool_as_of and self.pool_as_of > self.date:
+            errors["pool_as_of"] = (
+                "The distribution IRCC publishes with a round is from before the round."
+            )
+        if self.pool_total is not None and not self.pool_as_of:
+            errors["pool_as_of"] = "Give the date of the distribution."
+        if errors:
+            raise ValidationError(errors)
+
+    def previous_in_stream(self):
+        return (
+            Draw.objects.published().for_stream(self.stream_id).before(self).newest_first().first()
+        )
+
+    def previous_overall(self):
+        return Draw.objects.published().before(self).with_stream().newest_first().first()
+
+    def next_overall(self):
+        return Draw.objects.published().after(self).with_stream().oldest_first().first()
+
+    def ircc_values(self):
+        """The fields the IRCC feed sets, to tell whether an import would change anything."""
+        return {
+            "date": self.date,
+            "stream_id": self.stream_id,
+            "round_name": self.round_name,
+            "eligible_programs": self.eligible_programs,
+            "invitations": self.invitations,
+            "crs_min": self.crs_min,
+            "tie_break": self.tie_break,
+            "run_at": self.run_at,
+            "pool_as_of": self.pool_as_of,
+            "pool_total": self.pool_total,
+            "source_url": self.source_url,
+        }
+
+    def pool_band_values(self):
+        return sorted((band.low, band.high, band.count) for band in self.pool_bands.all())
+
+    @classmethod
+    def from_ircc(cls, parsed, stream):
+        """An unsaved Draw holding a parsed IRCC round's values."""
+        return cls(
+            number=parsed.number,
+            suffix=parsed.suffix,
+            date=parsed.date,
+            stream=stream,
+            round_name=parsed.round_name,
+            eligible_programs=parsed.eligible_programs,
+            invitations=parsed.invitations,
+            crs_min=parsed.crs_min,
+            tie_break=parsed.tie_break,
+            run_at=parsed.run_at,
+            pool_as_of=parsed.pool_as_of,
+            pool_total=parsed.pool_total,
+            source_url=parsed.source_url,
+        )
+
+    def replace_pool_bands(self, bands):
+        """Swap this round's distribution for `bands` (objects with low, high and count)."""
+        self.pool_bands.all().delete()
+        PoolBand.objects.bulk_create(
+            PoolBand(draw=self, low=band.low, high=band.high, count=band.count) for band in bands
+        )
+        self.link_sub_bands()
+
+    def link_sub_bands(self):
+        """Point each band at the band that contains it, as IRCC's table nests them."""
+        bands = list(self.pool_bands.all())
+        parents = ircc.band_parents([(band.low, band.high) for band in bands])
+        for band, parent in zip(bands, parents, strict=True):
+            band.parent = bands[parent] if parent is not None else None
+        PoolBand.objects.bulk_update(bands, ["parent"])
+
+
+class PoolBand(models.Model):
+    """Candidates in the pool within a CRS band on the round's distribution date."""
+
+    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="pool_bands")
+    low = models.PositiveSmallIntegerField(help_text="Lowest CRS score in the band.")
+    high = models.PositiveSmallIntegerField(help_text="Highest CRS score in the band.")
+    count = models.PositiveIntegerField("candidates", help_text="'13,278' and '13278' both work.")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sub_bands",
+        help_text="The wider band this one splits, e.g. 451-500 for 491-500. Set automatically.",
+    )
+
+    class Meta:
+        ordering = ["-high", "low"]
+        verbose_name = "pool band"
+        constraints = [
+            models.UniqueConstraint(fields=["draw", "low", "high"], name="pool_band_unique"),
+            models.CheckConstraint(
+                condition=Q(low__lte=models.F("high")), name="pool_band_low_le_high"
+            ),
+            models.CheckConstraint(condition=Q(high__lte=CRS_MAX), name="pool_band_high_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.low}-{self.high}: {self.count:,}"
+
+    @property
+    def is_sub_band(self):
+        return self.parent_id is not None
