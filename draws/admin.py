@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from draws import ircc
-from draws.models import Draw, PoolBand, RoundName, Stream
+from draws.models import Draw, Guide, PoolBand, RoundName, Stream
 
 
 class CountField(forms.IntegerField):
@@ -253,3 +253,23 @@ class StreamAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
     search_fields = ["name", "short_name", "round_names__name"]
     inlines = [RoundNameInline]
+
+
+@admin.register(Guide)
+class GuideAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "reviewed_on", "updated_at"]
+    fields = [
+        "slug",
+        "title",
+        "short_name",
+        "summary",
+        "official_url",
+        "reviewed_on",
+        "stream",
+        "body",
+    ]
+    search_fields = ["title", "body"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The navigation links to guides by slug; only a superuser may change one.
+        return [] if request.user.is_superuser else ["slug"]

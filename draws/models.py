@@ -3,14 +3,28 @@
 The site says "round" to people and the code says `Draw`, as IRCC's feed does.
 """
 
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.urls import reverse
 
 from draws import ircc
 
 CRS_MAX = 1200
+
+
+class StreamQuerySet(models.QuerySet):
+    def with_published_totals(self):
+        """Each stream with `round_count` and `invitation_total` of its published rounds."""
+        published = Q(draws__status=Draw.Status.PUBLISHED)
+        return self.annotate(
+            round_count=Count("draws", filter=published),
+            invitation_total=Sum("draws__invitations", filter=published),
+        )
 
 
 class Stream(models.Model):
@@ -40,6 +54,8 @@ class Stream(models.Model):
         blank=True, help_text="One or two plain sentences shown at the top of the stream's page."
     )
 
+    objects = StreamQuerySet.as_manager()
+
     class Meta:
         ordering = ["display_order", "name"]
 
@@ -48,6 +64,10 @@ class Stream(models.Model):
 
     def get_absolute_url(self):
         return reverse("draws:stream_detail", args=[self.slug])
+
+    @property
+    def is_category(self):
+        return self.kind == self.Kind.CATEGORY
 
 
 class RoundName(models.Model):
@@ -112,6 +132,27 @@ class DrawQuerySet(models.QuerySet):
         except ValueError:
             raise self.model.DoesNotExist(f"{label!r} is not a round number") from None
         return self.get(number=number, suffix=suffix)
+
+    def in_year(self, year):
+        return self.filter(date__year=year)
+
+    def since(self, date):
+        return self.filter(date__gte=date)
+
+    def totals(self):
+        """{'rounds': n, 'invitations': n} for the rounds in this queryset, in one query."""
+        totals = self.aggregate(rounds=Count("pk"), invitations=Sum("invitations"))
+        return {"rounds": totals["rounds"], "invitations": totals["invitations"] or 0}
+
+    def invitations_per_year(self):
+        """[(year, rounds, invitations)], oldest year first."""
+        rows = (
+            self.order_by()
+            .values("date__year")
+            .annotate(rounds=Count("pk"), invitations=Sum("invitations"))
+            .order_by("date__year")
+        )
+        return [(row["date__year"], row["rounds"], row["invitations"]) for row in rows]
 
     def next_number(self):
         return (self.aggregate(highest=Max("number"))["highest"] or 0) + 1
@@ -322,6 +363,17 @@ class Draw(models.Model):
     def next_overall(self):
         return Draw.objects.published().after(self).with_stream().oldest_first().first()
 
+    def change_from(self, other):
+        """How this round's cut-off and size moved since `other` (None when there is none)."""
+        if other is None:
+            return None
+        return Change(
+            draw=other,
+            crs=self.crs_min - other.crs_min,
+            invitations=self.invitations - other.invitations,
+            days=(self.date - other.date).days,
+        )
+
     def ircc_values(self):
         """The fields the IRCC feed sets, to tell whether an import would change anything."""
         return {
@@ -410,3 +462,97 @@ class PoolBand(models.Model):
     @property
     def is_sub_band(self):
         return self.parent_id is not None
+
+    @property
+    def holds_cut_off(self):
+        return self.low <= self.draw.crs_min <= self.high
+
+
+@dataclass(frozen=True)
+class Change:
+    """The difference between a round and an earlier one."""
+
+    draw: Draw
+    crs: int
+    invitations: int
+    days: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Summary of a set of rounds, for stream pages and guides."""
+
+    rounds: int
+    invitations: int
+    crs_lowest: int | None
+    crs_median: float | None
+    crs_highest: int | None
+
+    @classmethod
+    def of(cls, draws):
+        scores = [draw.crs_min for draw in draws]
+        return cls(
+            rounds=len(scores),
+            invitations=sum(draw.invitations for draw in draws),
+            crs_lowest=min(scores, default=None),
+            crs_median=statistics.median(scores) if scores else None,
+            crs_highest=max(scores, default=None),
+        )
+
+    @classmethod
+    def of_last_year(cls, draws, today):
+        """The figures of the rounds in the twelve months up to `today`."""
+        start = today - dt.timedelta(days=365)
+        return cls.of([draw for draw in draws if draw.date > start])
+
+
+class GuideQuerySet(models.QuerySet):
+    def with_stream(self):
+        return self.select_related("stream")
+
+
+class Guide(models.Model):
+    """An explanatory page about a program or the CRS, kept current by editors."""
+
+    slug = models.SlugField(
+        unique=True, help_text="The page's address, e.g. cec for /programs/cec/."
+    )
+    title = models.CharField(max_length=120)
+    short_name = models.CharField(max_length=40, help_text="Used in menus, e.g. CEC.")
+    summary = models.CharField(
+        max_length=200,
+        help_text="One sentence under 160 characters: the page's description in search results "
+        "and link previews.",
+    )
+    body = models.TextField(
+        help_text="Markdown: ## for headings, - for lists, [text](https://...) for links, "
+        "| tables |. HTML is removed when the page is shown."
+    )
+    official_url = models.URLField(
+        "official source", max_length=500, help_text="IRCC's page that states the rules."
+    )
+    reviewed_on = models.DateField(
+        "last reviewed",
+        help_text="The day someone last checked the page against IRCC's rules; shown on the page.",
+    )
+    stream = models.ForeignKey(
+        Stream,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guides",
+        help_text="The stream whose rounds the page shows live figures for, if any.",
+    )
+    display_order = models.PositiveSmallIntegerField(default=100)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GuideQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("draws:guide_detail", args=[self.slug])

@@ -105,7 +105,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-ca"
+# Plain English formats: 6,000 with a comma, as IRCC writes figures.
+LANGUAGE_CODE = "en"
 # Stored in UTC and shown in UTC: IRCC states every round time and tie-break in UTC.
 TIME_ZONE = "UTC"
 USE_I18N = True

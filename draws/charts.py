@@ -1,0 +1,160 @@
+"""Server-drawn SVG charts: the CRS cut-off over time, invitations per round and per year.
+
+Pure functions from numbers to SVG markup. Colours come from classes styled in site.css (so
+dark mode and print work, and the CSP needs no inline styles). Each chart carries a title
+and a description for screen readers; pages put the same numbers in a table beside it.
+"""
+
+import datetime as dt
+import math
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 30
+PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+NICE_STEPS = [1, 2, 2.5, 5, 10]
+MAX_DOTS = 80
+
+
+def nice_ticks(low, high, count=5):
+    """Round tick values covering low..high, e.g. (412, 561) -> [400, 450, 500, 550, 600]."""
+    if high <= low:
+        high = low + 1
+    raw_step = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw_step))
+    step = next(n * magnitude for n in NICE_STEPS if n * magnitude >= raw_step)
+    first = math.floor(low / step) * step
+    last = math.ceil(high / step) * step
+    ticks = []
+    value = first
+    while value <= last + step / 2:
+        ticks.append(round(value, 6))
+        value += step
+    return ticks
+
+
+def _number(value):
+    return f"{value:,.0f}" if value >= 10 else f"{value:g}"
+
+
+def _svg(chart_id, title, description, body):
+    return mark_safe(
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+        f"{body}</svg>"
+    )
+
+
+def _y_axis(ticks, y):
+    parts = []
+    for tick in ticks:
+        parts.append(
+            f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
+            f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+            f'<text class="chart-label" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" '
+            f'text-anchor="end">{_number(tick)}</text>'
+        )
+    return "".join(parts)
+
+
+def _time_ticks(start, end):
+    """January 1sts between start and end, thinned to at most eight labels."""
+    years = list(range(start.year + (start > dt.date(start.year, 1, 1)), end.year + 1))
+    stride = max(1, math.ceil(len(years) / 8))
+    return [dt.date(year, 1, 1) for year in years[::stride]]
+
+
+def time_chart(chart_id, points, *, title, description, kind="line", zero_based=False):
+    """A chart of (date, value) points on a time axis, as a line with dots or as bars."""
+    if not points:
+        return ""
+    points = sorted(points)
+    start, end = points[0][0], points[-1][0]
+    if start == end:
+        start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
+    values = [value for _, value in points]
+    ticks = nice_ticks(0 if zero_based else min(values), max(values))
+    low, high = ticks[0], ticks[-1]
+    span_days = (end - start).days
+
+    def x(date):
+        return LEFT + PLOT_WIDTH * (date - start).days / span_days
+
+    def y(value):
+        return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
+
+    body = [_y_axis(ticks, y)]
+    for tick in _time_ticks(start, end):
+        body.append(
+            f'<text class="chart-label" x="{x(tick):.1f}" y="{HEIGHT - 8}" '
+            f'text-anchor="middle">{tick.year}</text>'
+        )
+    if kind == "bars":
+        bar_width = max(1.5, min(14, PLOT_WIDTH / len(points) * 0.7))
+        for date, value in points:
+            body.append(
+                f'<rect class="chart-bar" x="{x(date) - bar_width / 2:.1f}" y="{y(value):.1f}" '
+                f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}"/>'
+            )
+    else:
+        path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value in points)
+        body.append(f'<polyline class="chart-line" points="{path}"/>')
+        if len(points) <= MAX_DOTS:
+            body.extend(
+                f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3"/>'
+                for date, value in points
+            )
+    return _svg(chart_id, title, description, "".join(body))
+
+
+def bar_chart(chart_id, bars, *, title, description):
+    """Vertical bars for labelled values, e.g. invitations per year."""
+    if not bars:
+        return ""
+    ticks = nice_ticks(0, max(value for _, value in bars))
+    high = ticks[-1]
+    slot = PLOT_WIDTH / len(bars)
+
+    def y(value):
+        return TOP + PLOT_HEIGHT * (1 - value / high)
+
+    body = [_y_axis(ticks, y)]
+    for index, (label, value) in enumerate(bars):
+        left = LEFT + index * slot + slot * 0.15
+        body.append(
+            f'<rect class="chart-bar" x="{left:.1f}" y="{y(value):.1f}" '
+            f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}"/>'
+            f'<text class="chart-label" x="{left + slot * 0.35:.1f}" y="{HEIGHT - 8}" '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
+    return _svg(chart_id, title, description, "".join(body))
+
+
+def distribution_chart(chart_id, bands, *, title, description, marked_score=None):
+    """Horizontal bars, one per CRS band (highest first), optionally marking a score."""
+    if not bands:
+        return ""
+    row = PLOT_HEIGHT / len(bands)
+    ticks = nice_ticks(0, max(count for _, _, count in bands))
+    high = ticks[-1]
+    left = 90
+
+    def width(count):
+        return (WIDTH - RIGHT - left) * count / high
+
+    body = []
+    for index, (low, band_high, count) in enumerate(bands):
+        top = TOP + index * row
+        marked = marked_score is not None and low <= marked_score <= band_high
+        body.append(
+            f'<text class="chart-label" x="{left - 6}" y="{top + row * 0.65:.1f}" '
+            f'text-anchor="end">{low}-{band_high}</text>'
+            f'<rect class="chart-bar{" chart-bar-marked" if marked else ""}" x="{left}" '
+            f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}"/>'
+        )
+    return _svg(chart_id, title, description, "".join(body))

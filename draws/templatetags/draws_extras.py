@@ -1,0 +1,50 @@
+"""Small presentation filters for the public pages."""
+
+import markdown as markdown_lib
+import nh3
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# What editors' Markdown may produce; anything else (scripts, event handlers, styles,
+# javascript: links) is removed by nh3 before the page shows it.
+ALLOWED_TAGS = {
+    "h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "code", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "br", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+
+
+@register.filter
+def markdown(text):
+    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    return mark_safe(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes={"https", "http", "mailto"},
+            link_rel="noopener noreferrer",
+        )
+    )
+
+
+@register.filter
+def signed(value):
+    """+3, -3 (printed with a true minus sign), or 0: how a figure moved."""
+    if value is None:
+        return ""
+    if value > 0:
+        return f"+{value:,}"
+    if value < 0:
+        return f"\u2212{abs(value):,}"
+    return "0"
+
+
+@register.filter
+def trend(value):
+    """A word for screen readers and CSS: up, down or same."""
+    if value is None or value == 0:
+        return "same"
+    return "up" if value > 0 else "down"
