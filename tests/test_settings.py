@@ -49,3 +49,17 @@ def test_create_editor_makes_a_staff_user_in_the_editors_group():
     assert user.has_perm("draws.add_draw")
     with pytest.raises(CommandError, match="already exists"):
         call_command("create_editor", "amira", "--no-input")
+
+
+@pytest.mark.django_db
+def test_production_static_files_get_hashed_compressed_names(client, settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    hashed = [p.name for p in tmp_path.glob("css/site.*.css")]
+    assert len(hashed) == 1
+    assert (tmp_path / "css" / f"{hashed[0]}.gz").exists()
+    assert f"/static/css/{hashed[0]}" in client.get("/about/").content.decode()
