@@ -20,7 +20,7 @@ CRS_MAX = 1200
 class StreamQuerySet(models.QuerySet):
     def with_published_totals(self):
         """Each stream with `round_count` and `invitation_total` of its published rounds."""
-        published = Q(draws__status=Draw.Status.PUBLISHED)
+        published = Draw.published_q()
         return self.annotate(
             round_count=Count("draws", filter=published),
             invitation_total=Sum("draws__invitations", filter=published),
@@ -303,6 +303,11 @@ class Draw(models.Model):
 
     def get_absolute_url(self):
         return reverse("draws:detail", args=[self.label])
+
+    @staticmethod
+    def published_q():
+        """Published rounds, filtered from a stream's side of the relation."""
+        return Q(draws__status=Draw.Status.PUBLISHED)
 
     @property
     def label(self):

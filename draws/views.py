@@ -1,28 +1,36 @@
 """The public pages: read the request, ask a queryset, render."""
 
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 
-from draws import charts
+from draws import charts, sharing
+from draws.context_processors import site_url
 from draws.filters import DrawFilter
 from draws.models import Draw, Figures, Guide, Stream
 
 HISTORY_PAGE_SIZE = 50
+CARD_MAX_AGE = 60 * 60
 
 
 def home(request):
     published = Draw.objects.published()
     year = timezone.localdate().year
     latest_per_stream = list(published.latest_per_stream())
+    latest = latest_per_stream[0] if latest_per_stream else None
     per_year = published.invitations_per_year()
     return render(
         request,
         "draws/home.html",
         {
             "section": "home",
-            "latest": latest_per_stream[0] if latest_per_stream else None,
+            "meta": sharing.home_meta(latest, site_url(request)),
+            "latest": latest,
             "latest_per_stream": latest_per_stream,
             "year": year,
             "this_year": published.in_year(year).totals(),
@@ -37,6 +45,13 @@ def home(request):
     )
 
 
+HISTORY_META = sharing.PageMeta(
+    title="All Express Entry rounds of invitations",
+    description="Every Express Entry round since 2015, filtered by stream, year, date, CRS score "
+    "and invitations, with totals and CSV and JSON downloads.",
+)
+
+
 def draw_list(request):
     filterset = DrawFilter(
         request.GET or None, queryset=Draw.objects.published().with_stream().newest_first()
@@ -45,7 +60,7 @@ def draw_list(request):
         return render(
             request,
             "draws/draw_list.html",
-            {"section": "draws", "filter": filterset, "invalid": True},
+            {"section": "draws", "meta": HISTORY_META, "filter": filterset, "invalid": True},
             status=400,
         )
     draws = filterset.qs
@@ -59,6 +74,7 @@ def draw_list(request):
         "draws/draw_list.html",
         {
             "section": "draws",
+            "meta": HISTORY_META,
             "filter": filterset,
             "page": page,
             "totals": draws.totals(),
@@ -81,6 +97,10 @@ def draw_detail(request, number):
         "draws/draw_detail.html",
         {
             "section": "draws",
+            "meta": sharing.draw_meta(draw, site_url(request)),
+            "share_links": sharing.share_links(
+                site_url(request) + draw.get_absolute_url(), sharing.draw_summary(draw)
+            ),
             "draw": draw,
             "change_in_stream": draw.change_from(previous_in_stream),
             "change_overall": draw.change_from(previous_overall),
@@ -101,25 +121,38 @@ def draw_detail(request, number):
     )
 
 
+STREAMS_META = sharing.PageMeta(
+    title="Express Entry streams and their latest rounds",
+    description="Every Express Entry program and category with its latest round of "
+    "invitations: minimum CRS score, invitations and date.",
+)
+
+
 def stream_list(request):
     streams = Stream.objects.with_published_totals()
     latest = {draw.stream_id: draw for draw in Draw.objects.published().latest_per_stream()}
     rows = [(stream, latest.get(stream.pk)) for stream in streams]
-    return render(request, "draws/stream_list.html", {"section": "streams", "rows": rows})
+    return render(
+        request,
+        "draws/stream_list.html",
+        {"section": "streams", "meta": STREAMS_META, "rows": rows},
+    )
 
 
 def stream_detail(request, slug):
     stream = get_object_or_404(Stream.objects.prefetch_related("guides"), slug=slug)
     draws = list(Draw.objects.published().for_stream(stream).newest_first())
     points = [(draw.date, draw.crs_min) for draw in draws]
+    latest = draws[0] if draws else None
     return render(
         request,
         "draws/stream_detail.html",
         {
             "section": "streams",
+            "meta": sharing.stream_meta(stream, latest),
             "stream": stream,
             "draws": draws,
-            "latest": draws[0] if draws else None,
+            "latest": latest,
             "figures_all": Figures.of(draws),
             "figures_year": Figures.of_last_year(draws, timezone.localdate()),
             "crs_chart": charts.time_chart(
@@ -150,6 +183,7 @@ def guide_detail(request, slug):
         "draws/guide_detail.html",
         {
             "section": "guides",
+            "meta": sharing.guide_meta(guide),
             "guide": guide,
             "latest": draws[0] if draws else None,
             "figures_year": Figures.of_last_year(draws, timezone.localdate()),
@@ -158,9 +192,79 @@ def guide_detail(request, slug):
     )
 
 
+ABOUT_META = sharing.PageMeta(
+    title="About this site and its data",
+    description="Where the Express Entry round figures come from, how often they are updated, "
+    "and who runs this independent site.",
+)
+
+
 def about(request):
     return render(
         request,
         "draws/about.html",
-        {"section": "about", "latest": Draw.objects.published().newest_first().first()},
+        {
+            "section": "about",
+            "meta": ABOUT_META,
+            "latest": Draw.objects.published().newest_first().first(),
+        },
+    )
+
+
+def png_response(request, etag, last_modified, render_png):
+    """The card, or 304 when the client already has this version of it."""
+    not_modified = get_conditional_response(request, etag=f'"{etag}"', last_modified=last_modified)
+    if not_modified is not None:
+        return not_modified
+    response = HttpResponse(render_png(), content_type="image/png")
+    response["ETag"] = f'"{etag}"'
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
+    return response
+
+
+@require_safe
+def draw_card(request, number):
+    try:
+        draw = Draw.objects.published().with_stream().get_by_label(number)
+    except Draw.DoesNotExist:
+        raise Http404(f"No published round #{number}.") from None
+    return png_response(
+        request,
+        sharing.draw_card_etag(draw),
+        draw.updated_at.timestamp(),
+        lambda: sharing.draw_card(draw),
+    )
+
+
+@require_safe
+def stream_card(request, slug):
+    stream = get_object_or_404(Stream, slug=slug)
+    latest = Draw.objects.published().for_stream(stream).newest_first().first()
+    return png_response(
+        request,
+        sharing.stream_card_etag(stream, latest),
+        latest.updated_at.timestamp() if latest else None,
+        lambda: sharing.stream_card(stream, latest),
+    )
+
+
+@require_safe
+def site_card(request):
+    latest = Draw.objects.published().with_stream().newest_first().first()
+    return png_response(
+        request,
+        sharing.site_card_etag(latest),
+        latest.updated_at.timestamp() if latest else None,
+        lambda: sharing.site_card(latest),
+    )
+
+
+@require_safe
+def robots_txt(request):
+    """Everything public may be indexed; the sitemap lists it. The admin is not linked here."""
+    sitemap = site_url(request) + reverse("draws:sitemap")
+    return HttpResponse(
+        f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", content_type="text/plain"
     )

@@ -32,6 +32,10 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
+# The public origin, e.g. https://eerounds.ca, for canonical links, feeds and card URLs.
+# Empty: taken from each request (fine behind a proxy that passes the Host header).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+
 # Where the admin lives; a less guessable path keeps most login-form noise away.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -44,6 +48,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "draws",
 ]
@@ -72,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "draws.context_processors.site",
             ],
         },
     },

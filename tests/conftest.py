@@ -70,3 +70,46 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def history():
+    """A small history: two CEC rounds, a PNP round, the lettered pair, and a draft."""
+    rounds = {
+        "90": make_draw(90, dt.date(2018, 5, 23), "general", crs_min=440, invitations=3500),
+        "91a": make_draw("91a", dt.date(2018, 5, 30), "fst", crs_min=288, invitations=500),
+        "91b": make_draw("91b", dt.date(2018, 5, 30), "pnp", crs_min=902, invitations=200),
+        "389": make_draw(389, dt.date(2026, 1, 7), "cec", crs_min=511, invitations=8000),
+        "391": make_draw(391, dt.date(2026, 1, 20), "pnp", crs_min=746, invitations=681),
+        "392": make_draw(
+            392,
+            dt.date(2026, 1, 21),
+            "cec",
+            crs_min=509,
+            invitations=6000,
+            tie_break=dt.datetime(2025, 10, 29, 4, 35, 24, tzinfo=dt.UTC),
+        ),
+        "393": make_draw(393, dt.date(2026, 1, 22), "cec", crs_min=470, status=Draw.Status.DRAFT),
+    }
+    add_distribution(
+        rounds["392"],
+        dt.date(2026, 1, 19),
+        [(601, 1200, 677), (501, 600, 16341), (491, 500, 13278), (451, 500, 72714), (0, 450, 100)],
+    )
+    return rounds
+
+
+def many_rounds(count, start=dt.date(2020, 1, 1)):
+    streams = ["cec", "pnp", "french", "general"]
+    Draw.objects.bulk_create(
+        Draw(
+            number=1000 + index,
+            date=start + dt.timedelta(days=index),
+            stream_id=Draw._meta.get_field("stream")
+            .related_model.objects.get(slug=streams[index % 4])
+            .pk,
+            invitations=100 + index,
+            crs_min=300 + index % 500,
+        )
+        for index in range(count)
+    )

@@ -5,6 +5,8 @@ import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
+from draws import sharing
+
 register = template.Library()
 
 # What editors' Markdown may produce; anything else (scripts, event handlers, styles,
@@ -48,3 +50,9 @@ def trend(value):
     if value is None or value == 0:
         return "same"
     return "up" if value > 0 else "down"
+
+
+@register.filter
+def json_ld(data):
+    """Structured data as JSON that cannot close the <script> element it sits in."""
+    return mark_safe(sharing.json_ld(data))

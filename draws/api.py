@@ -1,0 +1,318 @@
+"""Open data: CSV and JSON exports of the history, and a small read-only JSON API.
+
+Plain Django views rather than Django REST framework: the API is a handful of read-only
+GET endpoints that reuse the history's DrawFilter, so a framework would add a dependency,
+its own serializer layer and a second way to validate the same parameters for no gain.
+"""
+
+import csv
+import datetime as dt
+from functools import wraps
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from draws import sharing
+from draws.context_processors import site_url
+from draws.filters import DrawFilter
+from draws.models import Draw, PoolBand, Stream
+
+API_PAGE_SIZE = 100
+API_MAX_PAGE_SIZE = 500
+# Public figures change a few times a month; a short shared cache keeps load low on
+# announcement days without serving a stale round for long.
+API_MAX_AGE = 5 * 60
+
+# The exports' columns, in order. Part of the public interface: add, never rename.
+EXPORT_COLUMNS = [
+    "number",
+    "date",
+    "stream",
+    "stream_name",
+    "round_name",
+    "eligible_programs",
+    "invitations",
+    "crs_min",
+    "tie_break",
+    "pool_as_of",
+    "pool_total",
+    "url",
+    "source_url",
+]
+
+
+def open_data(view):
+    """GET/HEAD only, readable from any origin, cacheable for a few minutes."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=API_MAX_AGE)
+        return response
+
+    return wrapper
+
+
+def error(status, message, fields=None):
+    body = {"error": message}
+    if fields:
+        body["fields"] = fields
+    return JsonResponse(body, status=status)
+
+
+def invalid_filters(filterset):
+    return error(
+        400,
+        "Some parameters could not be read.",
+        {
+            name: [str(message) for message in messages]
+            for name, messages in filterset.errors.items()
+        },
+    )
+
+
+def utc_iso(value):
+    """'2025-10-29T04:35:24Z', or None when IRCC published no time."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def draw_row(draw, origin):
+    """A round as the exports' flat row (EXPORT_COLUMNS)."""
+    return {
+        "number": draw.label,
+        "date": draw.date.isoformat(),
+        "stream": draw.stream.slug,
+        "stream_name": draw.stream.name,
+        "round_name": draw.round_name or draw.stream.name,
+        "eligible_programs": draw.eligible_programs,
+        "invitations": draw.invitations,
+        "crs_min": draw.crs_min,
+        "tie_break": utc_iso(draw.tie_break),
+        "pool_as_of": iso(draw.pool_as_of),
+        "pool_total": draw.pool_total,
+        "url": origin + draw.get_absolute_url(),
+        "source_url": draw.source_url,
+    }
+
+
+def stream_data(stream, origin):
+    return {
+        "slug": stream.slug,
+        "name": stream.name,
+        "short_name": stream.short_name,
+        "kind": stream.kind,
+        "url": origin + stream.get_absolute_url(),
+    }
+
+
+def pool_distribution(draw):
+    """The pool's bands, or None before IRCC published distributions (2022)."""
+    if draw.pool_as_of is None:
+        return None
+    bands = {band.pk: band for band in draw.pool_bands.all()}
+    return {
+        "as_of": draw.pool_as_of.isoformat(),
+        "total": draw.pool_total,
+        "bands": [
+            {
+                "low": band.low,
+                "high": band.high,
+                "count": band.count,
+                "within": (
+                    [bands[band.parent_id].low, bands[band.parent_id].high]
+                    if band.parent_id in bands
+                    else None
+                ),
+            }
+            for band in bands.values()
+        ],
+    }
+
+
+def draw_data(draw, origin):
+    """A round for the API: the export row, with its stream and pool distribution nested."""
+    data = draw_row(draw, origin)
+    data["stream"] = stream_data(draw.stream, origin)
+    del data["stream_name"]
+    data["run_at"] = utc_iso(draw.run_at)
+    data["updated_at"] = utc_iso(draw.updated_at)
+    data["pool_distribution"] = pool_distribution(draw)
+    del data["pool_as_of"], data["pool_total"]
+    return data
+
+
+def published_draws():
+    return (
+        Draw.objects.published()
+        .with_stream()
+        .newest_first()
+        .prefetch_related(
+            Prefetch("pool_bands", queryset=PoolBand.objects.order_by("-high", "low"))
+        )
+    )
+
+
+def history_filter(request):
+    """The history page's filters, over every published round (no page: exports take all)."""
+    return DrawFilter(request.GET, queryset=Draw.objects.published().with_stream().newest_first())
+
+
+def export_filename(extension):
+    return f"express-entry-rounds-{dt.date.today().isoformat()}.{extension}"
+
+
+@open_data
+def export_csv(request):
+    filterset = history_filter(request)
+    if not filterset.is_valid():
+        return invalid_filters(filterset)
+    origin = site_url(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
+    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for draw in filterset.qs:
+        writer.writerow(draw_row(draw, origin))
+    return response
+
+
+@open_data
+def export_json(request):
+    filterset = history_filter(request)
+    if not filterset.is_valid():
+        return invalid_filters(filterset)
+    origin = site_url(request)
+    rows = [draw_row(draw, origin) for draw in filterset.qs]
+    response = JsonResponse(
+        {"count": len(rows), "columns": EXPORT_COLUMNS, "draws": rows},
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Content-Disposition"] = f'inline; filename="{export_filename("json")}"'
+    return response
+
+
+def page_size(request):
+    """The requested page size, or None when it is not a whole number in range."""
+    raw = request.GET.get("page_size", "")
+    if raw == "":
+        return API_PAGE_SIZE
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= API_MAX_PAGE_SIZE:
+        return int(raw)
+    return None
+
+
+@open_data
+def draw_list(request):
+    filterset = DrawFilter(request.GET, queryset=published_draws())
+    if not filterset.is_valid():
+        return invalid_filters(filterset)
+    size = page_size(request)
+    if size is None:
+        return error(
+            400,
+            "Some parameters could not be read.",
+            {"page_size": [f"Enter a whole number from 1 to {API_MAX_PAGE_SIZE}."]},
+        )
+    paginator = Paginator(filterset.qs, size)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        return error(
+            404 if request.GET.get("page", "").isdigit() else 400,
+            "No such page.",
+            {"page": [f"Enter a page number from 1 to {paginator.num_pages}."]},
+        )
+    origin = site_url(request)
+
+    def page_url(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return f"{origin}{request.path}?{query.urlencode()}"
+
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "results": [draw_data(draw, origin) for draw in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@open_data
+def draw_detail(request, number):
+    try:
+        draw = published_draws().get_by_label(number)
+    except Draw.DoesNotExist:
+        return error(404, f"No published round #{number}.")
+    return JsonResponse(
+        draw_data(draw, site_url(request)), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@open_data
+def stream_list(request):
+    origin = site_url(request)
+    latest = {draw.stream_id: draw for draw in Draw.objects.published().latest_per_stream()}
+    streams = []
+    for stream in Stream.objects.with_published_totals():
+        data = stream_data(stream, origin)
+        newest = latest.get(stream.pk)
+        data["rounds"] = stream.round_count
+        data["invitations"] = stream.invitation_total or 0
+        data["latest"] = (
+            {
+                "number": newest.label,
+                "date": newest.date.isoformat(),
+                "invitations": newest.invitations,
+                "crs_min": newest.crs_min,
+                "url": origin + newest.get_absolute_url(),
+            }
+            if newest
+            else None
+        )
+        streams.append(data)
+    return JsonResponse(
+        {"count": len(streams), "results": streams}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+API_META = sharing.PageMeta(
+    title="Open data: CSV, JSON and the read API",
+    description="Download every Express Entry round as CSV or JSON, or read rounds, streams and "
+    "pool distributions from a free JSON API that any website can call.",
+)
+
+
+@require_safe
+def docs(request):
+    """The API's documentation, with examples built from the newest round."""
+    return render(
+        request,
+        "draws/api.html",
+        {
+            "section": "data",
+            "meta": API_META,
+            "latest": Draw.objects.published().newest_first().first(),
+            "columns": EXPORT_COLUMNS,
+            "page_size": API_PAGE_SIZE,
+            "max_page_size": API_MAX_PAGE_SIZE,
+            "max_age": API_MAX_AGE,
+        },
+    )

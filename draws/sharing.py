@@ -1,0 +1,226 @@
+"""What a shared link shows: card images, share links, descriptions and structured data."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.cache import cache
+from django.urls import reverse, reverse_lazy
+from django.utils.dateformat import format as format_date
+
+from draws import cards
+
+SITE_DESCRIPTION = (
+    "Every Express Entry round of invitations since 2015: minimum CRS scores, invitations, "
+    "tie-breaks and the pool's score distribution, by stream."
+)
+# Bump when the card design changes, so cached cards and ETags are replaced.
+CARD_VERSION = "1"
+SITE_NAME = "Express Entry rounds"
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """A page's title, description and card: shown in <title>, search results and previews."""
+
+    title: str
+    description: str
+    card_path: str = field(default_factory=lambda: reverse_lazy("draws:site_card"))
+    og_type: str = "website"
+    structured_data: dict | None = None
+
+
+def long_date(date):
+    return format_date(date, "j F Y")
+
+
+def draw_summary(draw):
+    """'CEC round #392 on 21 January 2026: 6,000 invitations, minimum CRS 509'."""
+    return (
+        f"{draw.stream.short_name} round #{draw.label} on {long_date(draw.date)}: "
+        f"{intcomma(draw.invitations)} invitations, minimum CRS {draw.crs_min}"
+    )
+
+
+def card_etag(*parts):
+    text = "|".join(str(part) for part in (CARD_VERSION, *parts))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def draw_card_etag(draw):
+    return card_etag(
+        "draw", draw.label, draw.updated_at.isoformat(), draw.stream.name, draw.stream.short_name
+    )
+
+
+def draw_card(draw):
+    """PNG bytes of the round's card, drawn once per version of the round."""
+    return cache.get_or_set(
+        f"card:{draw_card_etag(draw)}",
+        lambda: cards.render(
+            eyebrow=f"Express Entry round #{draw.label} · {long_date(draw.date)}",
+            title=draw.stream.name,
+            figures=[
+                ("Minimum CRS", str(draw.crs_min)),
+                ("Invitations", intcomma(draw.invitations)),
+            ],
+            footer=f"{SITE_NAME} · figures from IRCC",
+        ),
+        timeout=None,
+    )
+
+
+def stream_card_etag(stream, latest):
+    return card_etag(
+        "stream",
+        stream.slug,
+        stream.name,
+        latest.label if latest else "",
+        latest.updated_at.isoformat() if latest else "",
+    )
+
+
+def stream_card(stream, latest):
+    if latest:
+        eyebrow = f"Latest round #{latest.label} · {long_date(latest.date)}"
+        figures = [
+            ("Minimum CRS", str(latest.crs_min)),
+            ("Invitations", intcomma(latest.invitations)),
+        ]
+    else:
+        eyebrow, figures = "No rounds yet", []
+    return cache.get_or_set(
+        f"card:{stream_card_etag(stream, latest)}",
+        lambda: cards.render(
+            eyebrow=eyebrow,
+            title=f"{stream.name} rounds",
+            figures=figures,
+            footer=f"{SITE_NAME} · every round since 2015",
+        ),
+        timeout=None,
+    )
+
+
+def site_card_etag(latest):
+    return card_etag("site", latest.label if latest else "", latest.updated_at if latest else "")
+
+
+def site_card(latest):
+    if latest:
+        eyebrow = f"Latest: #{latest.label} {latest.stream.short_name} · {long_date(latest.date)}"
+        figures = [
+            ("Minimum CRS", str(latest.crs_min)),
+            ("Invitations", intcomma(latest.invitations)),
+        ]
+    else:
+        eyebrow, figures = "Canada's Express Entry", []
+    return cache.get_or_set(
+        f"card:{site_card_etag(latest)}",
+        lambda: cards.render(
+            eyebrow=eyebrow,
+            title="Express Entry rounds of invitations",
+            figures=figures,
+            footer=f"{SITE_NAME} · cut-offs, invitations and trends by stream",
+        ),
+        timeout=None,
+    )
+
+
+def share_links(url, text):
+    """Share URLs that need no third-party script: (name, href) pairs."""
+    return [
+        ("Email", f"mailto:?{urlencode({'subject': text, 'body': url}, quote_via=quote)}"),
+        ("X", "https://x.com/intent/post?" + urlencode({"text": text, "url": url})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        ),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{text} {url}"})),
+        ("Reddit", "https://www.reddit.com/submit?" + urlencode({"url": url, "title": text})),
+    ]
+
+
+def draw_structured_data(draw, url, image_url):
+    """schema.org data for a round: an observation of the Express Entry pool on a date."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": f"Express Entry round of invitations #{draw.label} ({draw.stream.name})",
+        "description": draw_summary(draw) + ".",
+        "startDate": draw.date.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "location": {"@type": "VirtualLocation", "url": draw.source_url or url},
+        "organizer": {
+            "@type": "GovernmentOrganization",
+            "name": "Immigration, Refugees and Citizenship Canada",
+            "url": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
+        },
+        "image": image_url,
+        "url": url,
+    }
+
+
+def site_structured_data(home_url):
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "url": home_url,
+    }
+
+
+def draw_meta(draw, site_url):
+    url = site_url + draw.get_absolute_url()
+    card_path = reverse("draws:card", args=[draw.label])
+    return PageMeta(
+        title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
+        f"invitations, minimum CRS {draw.crs_min} ({long_date(draw.date)})",
+        description=draw_summary(draw) + ".",
+        card_path=card_path,
+        og_type="article",
+        structured_data=draw_structured_data(draw, url, site_url + card_path),
+    )
+
+
+def home_meta(latest, site_url):
+    if latest is None:
+        return PageMeta(title="Express Entry rounds of invitations", description=SITE_DESCRIPTION)
+    return PageMeta(
+        title=f"Latest round #{latest.label}: {latest.stream.short_name}, CRS {latest.crs_min}",
+        description=f"Latest: {draw_summary(latest)}. {SITE_DESCRIPTION}",
+        structured_data=site_structured_data(site_url + reverse("draws:home")),
+    )
+
+
+def stream_meta(stream, latest):
+    latest_text = (
+        f", latest #{latest.label} on {long_date(latest.date)} with minimum CRS {latest.crs_min}"
+        if latest
+        else ""
+    )
+    return PageMeta(
+        title=f"{stream.name} rounds" + (f": latest CRS {latest.crs_min}" if latest else ""),
+        description=f"Every {stream.name} round of invitations{latest_text}: cut-offs, "
+        "invitations and trends.",
+        card_path=reverse("draws:stream_card", args=[stream.slug]),
+    )
+
+
+def guide_meta(guide):
+    return PageMeta(
+        title=f"{guide.title}: who qualifies and how the rounds go", description=guide.summary
+    )
+
+
+def json_ld(data):
+    """JSON-LD safe to place inside a <script> element."""
+    return (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )

@@ -1,0 +1,63 @@
+"""The sitemap search engines read: every public page, every published round and guide."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+
+from draws.models import Draw, Guide, Stream
+
+
+class PageSitemap(Sitemap):
+    """Home, history, streams and about change whenever a round is published."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["draws:home", "draws:list", "draws:stream_list", "draws:about"]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return Draw.objects.published().aggregate(newest=Max("updated_at"))["newest"]
+
+
+class StreamSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Stream.objects.annotate(
+            newest=Max("draws__updated_at", filter=Draw.published_q())
+        ).order_by("display_order")
+
+    def lastmod(self, stream):
+        return stream.newest
+
+
+class DrawSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 5000
+
+    def items(self):
+        return Draw.objects.published().oldest_first()
+
+    def lastmod(self, draw):
+        return draw.updated_at
+
+
+class GuideSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Guide.objects.order_by("display_order")
+
+    def lastmod(self, guide):
+        return guide.updated_at
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "streams": StreamSitemap,
+    "draws": DrawSitemap,
+    "guides": GuideSitemap,
+}
