@@ -227,11 +227,14 @@ def draw_list(request):
             {"page_size": [f"Enter a whole number from 1 to {API_MAX_PAGE_SIZE}."]},
         )
     paginator = Paginator(filterset.qs, size)
+    requested = request.GET.get("page") or "1"
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(requested)
     except InvalidPage:
+        # A real page number past the end is "not found"; anything else is malformed.
+        past_the_end = requested.isascii() and requested.isdigit() and int(requested) > 0
         return error(
-            404 if request.GET.get("page", "").isdigit() else 400,
+            404 if past_the_end else 400,
             "No such page.",
             {"page": [f"Enter a page number from 1 to {paginator.num_pages}."]},
         )

@@ -213,6 +213,8 @@ def about(request):
 
 def png_response(request, etag, last_modified, render_png):
     """The card, or 304 when the client already has this version of it."""
+    # HTTP dates have whole seconds; a fractional timestamp would never compare as unmodified.
+    last_modified = int(last_modified) if last_modified else None
     not_modified = get_conditional_response(request, etag=f'"{etag}"', last_modified=last_modified)
     if not_modified is not None:
         return not_modified
