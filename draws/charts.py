@@ -1,4 +1,5 @@
-"""Server-drawn SVG charts: the CRS cut-off over time, invitations per round and per year.
+"""Server-drawn SVG charts: the CRS cut-off over time, invitations per round and per year,
+and where a score sits in the pool.
 
 Pure functions from numbers to SVG markup. Colours come from classes styled in site.css (so
 dark mode and print work, and the CSP needs no inline styles). Each chart carries a title
@@ -39,9 +40,9 @@ def _number(value):
     return f"{value:,.0f}" if value >= 10 else f"{value:g}"
 
 
-def _svg(chart_id, title, description, body):
+def _svg(chart_id, title, description, body, *, width=WIDTH, height=HEIGHT, css_class="chart"):
     return mark_safe(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="{css_class}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
@@ -158,3 +159,67 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
             f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}"/>'
         )
     return _svg(chart_id, title, description, "".join(body))
+
+
+# The pool bar is drawn small, so that its labels stay legible when a phone shrinks it.
+POOL_WIDTH, POOL_HEIGHT = 360, 92
+POOL_LEFT, POOL_RIGHT = 8, 8
+POOL_BAR_TOP, POOL_BAR_HEIGHT = 26, 28
+POOL_LABEL_MIN_WIDTH = 48
+
+
+def pool_position_chart(chart_id, bands, at_or_above, score, *, title, description):
+    """The whole pool as one bar, lowest scores on the left and each (low, high, count) band
+    as wide as its count, with the candidates at `score` or above shaded and the score marked.
+    """
+    total = sum(count for _, _, count in bands)
+    if not total:
+        return ""
+    bar_width = POOL_WIDTH - POOL_LEFT - POOL_RIGHT
+    bar_bottom = POOL_BAR_TOP + POOL_BAR_HEIGHT
+
+    def x(count):
+        return POOL_LEFT + bar_width * count / total
+
+    marker = x(total - min(at_or_above, total))
+    body = [
+        f'<rect class="chart-bar" x="{POOL_LEFT}" y="{POOL_BAR_TOP}" '
+        f'width="{marker - POOL_LEFT:.1f}" height="{POOL_BAR_HEIGHT}"/>',
+        f'<rect class="chart-bar chart-bar-marked" x="{marker:.1f}" y="{POOL_BAR_TOP}" '
+        f'width="{POOL_WIDTH - POOL_RIGHT - marker:.1f}" height="{POOL_BAR_HEIGHT}"/>',
+    ]
+    below = 0
+    for low, high, count in sorted(bands):
+        left, right = x(below), x(below + count)
+        below += count
+        if right < POOL_WIDTH - POOL_RIGHT - 0.5:
+            body.append(
+                f'<line class="chart-gap" x1="{right:.1f}" x2="{right:.1f}" '
+                f'y1="{POOL_BAR_TOP}" y2="{bar_bottom}"/>'
+            )
+        if right - left >= POOL_LABEL_MIN_WIDTH:
+            body.append(
+                f'<text class="chart-label" x="{(left + right) / 2:.1f}" y="{bar_bottom + 16}" '
+                f'text-anchor="middle">{low}\u2013{high}</text>'
+            )
+    if marker < POOL_LEFT + 20:
+        anchor = "start"
+    elif marker > POOL_WIDTH - POOL_RIGHT - 20:
+        anchor = "end"
+    else:
+        anchor = "middle"
+    body.append(
+        f'<line class="chart-marker" x1="{marker:.1f}" x2="{marker:.1f}" '
+        f'y1="{POOL_BAR_TOP - 6}" y2="{bar_bottom + 4}"/>'
+        f'<text class="chart-label chart-marker-label" x="{marker:.1f}" y="{POOL_BAR_TOP - 10}" '
+        f'text-anchor="{anchor}">{score:,}</text>'
+    )
+    return _svg(
+        chart_id,
+        title,
+        description,
+        "".join(body),
+        width=POOL_WIDTH,
+        height=POOL_HEIGHT,
+        css_class="chart chart-small",
+    )
