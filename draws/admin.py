@@ -8,6 +8,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -273,3 +274,30 @@ class GuideAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The navigation links to guides by slug; only a superuser may change one.
         return [] if request.user.is_superuser else ["slug"]
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """Every change made through the admin, who made it and when: read-only, superusers only."""
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag"]
+    list_filter = ["action_flag", "content_type", "user"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+    readonly_fields = [field.name for field in LogEntry._meta.fields]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

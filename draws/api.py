@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from draws import sharing
@@ -48,10 +49,16 @@ EXPORT_COLUMNS = [
 def open_data(view):
     """GET/HEAD only, readable from any origin, cacheable for a few minutes."""
 
-    @require_safe
+    # Nothing here changes state, so there is no form to protect: a POST gets a JSON 405
+    # rather than the CSRF refusal.
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            response = error(405, f"{request.method} is not allowed here: the data is read-only.")
+            response["Allow"] = "GET, HEAD"
+        else:
+            response = view(request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=API_MAX_AGE)
@@ -204,13 +211,29 @@ def export_json(request):
     return response
 
 
+def whole_number(text):
+    """`text` as an int when it is plain ASCII digits, otherwise None.
+
+    int() alone would take " 5", "5_0" and Arabic-Indic digits, and it raises ValueError
+    past 4,300 digits (CPython's guard against slow conversions), which a hostile ?page=
+    or ?page_size= can send.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
 def page_size(request):
     """The requested page size, or None when it is not a whole number in range."""
     raw = request.GET.get("page_size", "")
     if raw == "":
         return API_PAGE_SIZE
-    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= API_MAX_PAGE_SIZE:
-        return int(raw)
+    size = whole_number(raw)
+    if size is not None and 1 <= size <= API_MAX_PAGE_SIZE:
+        return size
     return None
 
 
@@ -232,7 +255,7 @@ def draw_list(request):
         page = paginator.page(requested)
     except InvalidPage:
         # A real page number past the end is "not found"; anything else is malformed.
-        past_the_end = requested.isascii() and requested.isdigit() and int(requested) > 0
+        past_the_end = (whole_number(requested) or 0) > 0
         return error(
             404 if past_the_end else 400,
             "No such page.",

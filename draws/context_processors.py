@@ -1,11 +1,19 @@
 """Values every page's head needs: the site's origin and the page's canonical address."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 
 def site_url(request):
     """The public origin: DJANGO_SITE_URL when set, otherwise the request's own."""
-    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        # Only while rendering the 400 page for a request with a forged Host header:
+        # links in it stay relative rather than echo that host.
+        return ""
 
 
 def site(request):

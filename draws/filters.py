@@ -44,6 +44,8 @@ class DrawFilter(django_filters.FilterSet):
         field_name="stream__slug",
         queryset=Stream.objects.all(),
         to_field_name="slug",
+        # One stream per round: the join cannot repeat rows, so no DISTINCT is needed.
+        distinct=False,
         widget=forms.CheckboxSelectMultiple,
         label="Streams",
     )

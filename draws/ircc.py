@@ -61,7 +61,7 @@ MONTHS = {
     )
 }
 
-DRAW_NUMBER_RE = re.compile(r"^(?P<number>[1-9]\d*)(?P<suffix>[a-z]?)$")
+DRAW_NUMBER_RE = re.compile(r"^(?P<number>[1-9]\d*)(?P<suffix>[a-z]?)$", re.ASCII)
 
 # One pattern for every timestamp form IRCC has typed, for example:
 #   "July 3rd 2026 at 21:35:13 UTC", "March 02. 2024 at 01:58:34 UTC",

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
+from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils import timezone
 
 from draws import ircc
 
@@ -89,6 +91,23 @@ class RoundName(models.Model):
         return self.name
 
 
+def earlier_than(date, number, suffix):
+    """Rounds before (date, number, suffix) in the history's order (OuterRefs welcome)."""
+    return (
+        Q(date__lt=date)
+        | Q(date=date, number__lt=number)
+        | Q(date=date, number=number, suffix__lt=suffix)
+    )
+
+
+def later_than(date, number, suffix):
+    return (
+        Q(date__gt=date)
+        | Q(date=date, number__gt=number)
+        | Q(date=date, number=number, suffix__gt=suffix)
+    )
+
+
 class DrawQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Draw.Status.PUBLISHED)
@@ -110,19 +129,22 @@ class DrawQuerySet(models.QuerySet):
         newest = self.filter(stream=models.OuterRef("stream")).newest_first().values("pk")[:1]
         return self.filter(pk=models.Subquery(newest)).with_stream().newest_first()
 
-    def before(self, draw):
-        """Rounds that came before `draw` in the history's order."""
-        return self.filter(
-            Q(date__lt=draw.date)
-            | Q(date=draw.date, number__lt=draw.number)
-            | Q(date=draw.date, number=draw.number, suffix__lt=draw.suffix)
-        )
+    def with_neighbour_ids(self):
+        """Annotate each round with the ids of the published rounds around it.
 
-    def after(self, draw):
-        return self.filter(
-            Q(date__gt=draw.date)
-            | Q(date=draw.date, number__gt=draw.number)
-            | Q(date=draw.date, number=draw.number, suffix__gt=draw.suffix)
+        `previous_in_stream_id`, `previous_overall_id` and `next_overall_id` come with the
+        round itself, so a round page needs one more query for all three neighbours
+        (Draw.neighbours) instead of one each.
+        """
+        published = Draw.objects.published()
+        outer = (models.OuterRef("date"), models.OuterRef("number"), models.OuterRef("suffix"))
+        before, after = published.filter(earlier_than(*outer)), published.filter(later_than(*outer))
+        return self.annotate(
+            previous_in_stream_id=models.Subquery(
+                before.filter(stream=models.OuterRef("stream")).newest_first().values("pk")[:1]
+            ),
+            previous_overall_id=models.Subquery(before.newest_first().values("pk")[:1]),
+            next_overall_id=models.Subquery(after.oldest_first().values("pk")[:1]),
         )
 
     def get_by_label(self, label):
@@ -156,6 +178,64 @@ class DrawQuerySet(models.QuerySet):
 
     def next_number(self):
         return (self.aggregate(highest=Max("number"))["highest"] or 0) + 1
+
+    def for_streams(self, streams):
+        return self.filter(stream__in=streams)
+
+    def met_by(self, score):
+        """Rounds whose minimum CRS `score` meets or beats."""
+        return self.filter(crs_min__lte=score)
+
+    def latest_and_latest_met_per_stream(self, score):
+        """Each stream's newest round that `score` meets and newest that it does not.
+
+        Between them they are the stream's newest round and its newest met, found in one
+        query that ranks the rounds once (a window function) rather than once per round.
+        Newest first.
+        """
+        met = models.ExpressionWrapper(Q(crs_min__lte=score), output_field=models.BooleanField())
+        newest_first = [F("date").desc(), F("number").desc(), F("suffix").desc()]
+        return (
+            self.annotate(
+                place=models.Window(
+                    RowNumber(), partition_by=[F("stream"), met], order_by=newest_first
+                )
+            )
+            .filter(place=1)
+            .with_stream()
+            .newest_first()
+        )
+
+    def met_counts_per_stream(self, score, recent_after):
+        """{stream_id: counts} of rounds, all time and dated after `recent_after`, in one query.
+
+        Each value holds `rounds`, `recent_rounds`, `met` and `recent_met`: how many rounds
+        there were, and how many of them had a cut-off `score` meets or beats.
+        """
+        recent, met = Q(date__gt=recent_after), Q(crs_min__lte=score)
+        rows = (
+            self.order_by()
+            .values("stream")
+            .annotate(
+                rounds=Count("pk"),
+                recent_rounds=Count("pk", filter=recent),
+                met=Count("pk", filter=met),
+                recent_met=Count("pk", filter=recent & met),
+            )
+        )
+        return {row.pop("stream"): row for row in rows}
+
+    def newest_distribution_bands(self):
+        """The bands of the newest pool distribution among these rounds, each with its round.
+
+        One query; empty when none of the rounds came with a distribution.
+        """
+        newest = (
+            self.filter(pool_as_of__isnull=False)
+            .order_by("-pool_as_of", "-date", "-number", "-suffix")
+            .values("pk")[:1]
+        )
+        return PoolBand.objects.filter(draw=models.Subquery(newest)).select_related("draw")
 
     def sync_from_ircc(self, parsed, stream):
         """Create or update the round from IRCC's values: 'created', 'updated' or 'unchanged'.
@@ -357,16 +437,14 @@ class Draw(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def previous_in_stream(self):
-        return (
-            Draw.objects.published().for_stream(self.stream_id).before(self).newest_first().first()
-        )
+    def neighbours(self):
+        """(previous_in_stream, previous_overall, next_overall), each None when there is none.
 
-    def previous_overall(self):
-        return Draw.objects.published().before(self).with_stream().newest_first().first()
-
-    def next_overall(self):
-        return Draw.objects.published().after(self).with_stream().oldest_first().first()
+        One query, for a round fetched with DrawQuerySet.with_neighbour_ids().
+        """
+        ids = (self.previous_in_stream_id, self.previous_overall_id, self.next_overall_id)
+        found = Draw.objects.with_stream().in_bulk([pk for pk in ids if pk is not None])
+        return tuple(found.get(pk) for pk in ids)
 
     def change_from(self, other):
         """How this round's cut-off and size moved since `other` (None when there is none)."""
@@ -561,3 +639,40 @@ class Guide(models.Model):
 
     def get_absolute_url(self):
         return reverse("draws:guide_detail", args=[self.slug])
+
+
+class ContentVersion(models.Model):
+    """A single row counting changes to anything the public pages show.
+
+    Saving or deleting a round, band, stream or guide bumps it (draws.signals), in the same
+    transaction as the change. Cached pages and ETags are keyed on it, so every app server
+    sees an edit at once without sharing any memory: reading it is one primary-key query.
+    """
+
+    SINGLETON_ID = 1
+
+    number = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return f"Version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S} UTC"
+
+    @classmethod
+    def current(cls):
+        """(number, changed_at) of the latest change."""
+        row = cls.objects.filter(pk=cls.SINGLETON_ID).values_list("number", "changed_at").first()
+        return row or (0, dt.datetime(2015, 1, 1, tzinfo=dt.UTC))
+
+    @classmethod
+    def bump(cls):
+        now = timezone.now()
+        updated = cls.objects.filter(pk=cls.SINGLETON_ID).update(
+            number=F("number") + 1, changed_at=now
+        )
+        if not updated:
+            cls.objects.update_or_create(
+                pk=cls.SINGLETON_ID, defaults={"number": 1, "changed_at": now}
+            )

@@ -13,7 +13,15 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["draws:home", "draws:list", "draws:stream_list", "draws:about"]
+        return [
+            "draws:home",
+            "draws:list",
+            "draws:stream_list",
+            "draws:check",
+            "draws:crs_calculator",
+            "draws:api",
+            "draws:about",
+        ]
 
     def location(self, name):
         return reverse(name)

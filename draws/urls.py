@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from draws import api, feeds, views
 from draws.sitemaps import SITEMAPS
@@ -21,17 +22,23 @@ urlpatterns = [
     path("streams/<slug:slug>/card.png", views.stream_card, name="stream_card"),
     path("programs/<slug:slug>/", views.guide_detail, name="guide_detail"),
     path("about/", views.about, name="about"),
-    path("feeds/draws/", feeds.DrawFeed(), name="feed"),
-    path("feeds/draws/atom/", feeds.AtomDrawFeed(), name="feed_atom"),
-    path("feeds/streams/<slug:slug>/", feeds.StreamDrawFeed(), name="stream_feed"),
-    path("feeds/streams/<slug:slug>/atom/", feeds.AtomStreamDrawFeed(), name="stream_feed_atom"),
+    path("check/", views.check, name="check"),
+    path("crs/calculator/", views.crs_calculator, name="crs_calculator"),
+    path("feeds/draws/", require_safe(feeds.DrawFeed()), name="feed"),
+    path("feeds/draws/atom/", require_safe(feeds.AtomDrawFeed()), name="feed_atom"),
+    path("feeds/streams/<slug:slug>/", require_safe(feeds.StreamDrawFeed()), name="stream_feed"),
+    path(
+        "feeds/streams/<slug:slug>/atom/",
+        require_safe(feeds.AtomStreamDrawFeed()),
+        name="stream_feed_atom",
+    ),
     path("api/", api.docs, name="api"),
     path("api/draws/", api.draw_list, name="api_draw_list"),
     path("api/draws/<str:number>/", api.draw_detail, name="api_draw_detail"),
     path("api/streams/", api.stream_list, name="api_stream_list"),
     path(
         "sitemap.xml",
-        sitemap,
+        require_safe(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

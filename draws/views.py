@@ -9,15 +9,18 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from draws import charts, sharing
+from draws import charts, checker, crs, language_tests, sharing
 from draws.context_processors import site_url
 from draws.filters import DrawFilter
+from draws.forms import CalculatorForm, ScoreCheckForm, bound_data
 from draws.models import Draw, Figures, Guide, Stream
 
 HISTORY_PAGE_SIZE = 50
+STREAM_TABLE_LENGTH = 25
 CARD_MAX_AGE = 60 * 60
 
 
+@require_safe
 def home(request):
     published = Draw.objects.published()
     year = timezone.localdate().year
@@ -52,6 +55,7 @@ HISTORY_META = sharing.PageMeta(
 )
 
 
+@require_safe
 def draw_list(request):
     filterset = DrawFilter(
         request.GET or None, queryset=Draw.objects.published().with_stream().newest_first()
@@ -64,7 +68,10 @@ def draw_list(request):
             status=400,
         )
     draws = filterset.qs
+    totals = draws.totals()
     paginator = Paginator(draws, HISTORY_PAGE_SIZE)
+    # The totals already counted the rounds; spare the paginator its own COUNT query.
+    paginator.count = totals["rounds"]
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -77,20 +84,20 @@ def draw_list(request):
             "meta": HISTORY_META,
             "filter": filterset,
             "page": page,
-            "totals": draws.totals(),
+            "totals": totals,
             "is_filtered": filterset.is_bound,
         },
     )
 
 
+@require_safe
 def draw_detail(request, number):
-    published = Draw.objects.published().with_stream()
+    published = Draw.objects.published().with_stream().with_neighbour_ids()
     try:
         draw = published.get_by_label(number)
     except Draw.DoesNotExist:
         raise Http404(f"No published round #{number}.") from None
-    previous_in_stream = draw.previous_in_stream()
-    previous_overall = draw.previous_overall()
+    previous_in_stream, previous_overall, next_overall = draw.neighbours()
     bands = list(draw.pool_bands.all())
     return render(
         request,
@@ -105,7 +112,7 @@ def draw_detail(request, number):
             "change_in_stream": draw.change_from(previous_in_stream),
             "change_overall": draw.change_from(previous_overall),
             "previous_overall": previous_overall,
-            "next_overall": draw.next_overall(),
+            "next_overall": next_overall,
             "bands": bands,
             "pool_chart": charts.distribution_chart(
                 "pool",
@@ -128,6 +135,7 @@ STREAMS_META = sharing.PageMeta(
 )
 
 
+@require_safe
 def stream_list(request):
     streams = Stream.objects.with_published_totals()
     latest = {draw.stream_id: draw for draw in Draw.objects.published().latest_per_stream()}
@@ -139,6 +147,7 @@ def stream_list(request):
     )
 
 
+@require_safe
 def stream_detail(request, slug):
     stream = get_object_or_404(Stream.objects.prefetch_related("guides"), slug=slug)
     draws = list(Draw.objects.published().for_stream(stream).newest_first())
@@ -151,7 +160,10 @@ def stream_detail(request, slug):
             "section": "streams",
             "meta": sharing.stream_meta(stream, latest),
             "stream": stream,
-            "draws": draws,
+            # The charts and figures cover every round; the table, the most recent ones
+            # (the full list is one click away in the filtered history).
+            "draws": draws[:STREAM_TABLE_LENGTH],
+            "round_count": len(draws),
             "latest": latest,
             "figures_all": Figures.of(draws),
             "figures_year": Figures.of_last_year(draws, timezone.localdate()),
@@ -173,6 +185,7 @@ def stream_detail(request, slug):
     )
 
 
+@require_safe
 def guide_detail(request, slug):
     guide = get_object_or_404(Guide.objects.with_stream(), slug=slug)
     draws = []
@@ -199,6 +212,7 @@ ABOUT_META = sharing.PageMeta(
 )
 
 
+@require_safe
 def about(request):
     return render(
         request,
@@ -270,3 +284,84 @@ def robots_txt(request):
     return HttpResponse(
         f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", content_type="text/plain"
     )
+
+
+# Score tools: the score checker and the CRS calculator.
+
+CHECK_META = sharing.PageMeta(
+    title="Would your CRS score have been invited?",
+    description="Type an Express Entry CRS score to see which rounds of invitations it would "
+    "have met in each stream, and about how many candidates in the pool were at or above it.",
+)
+
+
+def score_check_context(score, streams=()):
+    """The checker's answer for `score` and its pool chart, as the two tool pages show them."""
+    score_check = checker.check(score, today=timezone.localdate(), streams=streams)
+    pool = score_check.pool
+    if pool is None:
+        return {"check": score_check}
+    as_of = sharing.long_date(pool.draw.pool_as_of)
+    return {
+        "check": score_check,
+        "pool_chart": charts.pool_position_chart(
+            "pool-position",
+            pool.bands,
+            pool.at_or_above,
+            score,
+            title=f"Where a score of {score:,} sat in the pool on {as_of}",
+            description=f"The {pool.total:,} candidates in the pool as one bar, lowest scores on "
+            f"the left, each CRS band as wide as its share; the {pool.percent}% with {score:,} "
+            f"or more are shaded.",
+        ),
+    }
+
+
+@require_safe
+def check(request):
+    form = ScoreCheckForm(bound_data(request, ScoreCheckForm), streams=Stream.objects.all())
+    context = {"section": "check", "meta": CHECK_META, "form": form}
+    if form.is_bound and not form.is_valid():
+        return render(request, "draws/check.html", context, status=400)
+    if form.is_bound:
+        score = form.cleaned_data["score"]
+        context["meta"] = sharing.PageMeta(
+            title=f"Would a CRS score of {score:,} have been invited?",
+            description=f"The Express Entry rounds a CRS score of {score:,} would have met, "
+            "stream by stream, and where it sat in the latest pool distribution.",
+        )
+        context.update(score_check_context(score, form.cleaned_data["stream"]))
+    return render(request, "draws/check.html", context)
+
+
+CALCULATOR_META = sharing.PageMeta(
+    title="CRS calculator: work out your Express Entry score",
+    description="Answer IRCC's questions to get your Comprehensive Ranking System score, with "
+    "every point explained, and see which recent rounds it would have met.",
+)
+CALCULATOR_RULES = {
+    "reviewed": crs.RULES_REVIEWED,
+    "source_url": crs.RULES_SOURCE_URL,
+    "languages_reviewed": language_tests.EQUIVALENCY_REVIEWED,
+    "languages_source_url": language_tests.EQUIVALENCY_SOURCE_URL,
+    "job_offer_removed_on": crs.ARRANGED_EMPLOYMENT_REMOVED_ON,
+    "maximum": crs.TOTAL_MAXIMUM,
+    "transferability_maximum": crs.TRANSFERABILITY_MAXIMUM,
+    "transferability_group_maximum": crs.TRANSFERABILITY_GROUP_MAXIMUM,
+}
+
+
+@require_safe
+def crs_calculator(request):
+    # GET rather than POST: working out a score changes nothing on the server, and with the
+    # answers in the address the result is a link people can bookmark, share, or come back
+    # to and change one answer. Nothing is stored.
+    form = CalculatorForm(bound_data(request, CalculatorForm))
+    context = {"section": "check", "meta": CALCULATOR_META, "form": form, "rules": CALCULATOR_RULES}
+    if form.is_bound and not form.is_valid():
+        return render(request, "draws/crs_calculator.html", context, status=400)
+    if form.is_bound:
+        result = crs.calculate(form.profile())
+        context["result"] = result
+        context.update(score_check_context(result.total))
+    return render(request, "draws/crs_calculator.html", context)

@@ -1,14 +1,16 @@
-"""The site's URLs: the public pages of the draws app and the editors' admin."""
+"""The site's URLs: the public pages of the draws app, the editors' admin, site endpoints."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-admin.site.site_header = "Express Entry rounds: editors"
-admin.site.site_title = "Express Entry rounds admin"
-admin.site.index_title = "Rounds, streams and guides"
+from eeportal import views
+
+handler404 = "eeportal.views.page_not_found"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("", include("draws.urls")),
 ]

@@ -4,9 +4,17 @@ import datetime as dt
 import os
 
 import pytest
+from django.conf import settings as settings_module
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 
 from draws.models import Draw, PoolBand, Stream
+
+# The live server for browser tests builds its middleware once, before any test's settings
+# fixture runs, and SecurityMiddleware reads SECURE_SSL_REDIRECT when it is built: so plain
+# HTTP is set for the whole session here. test_security.py turns the redirect back on for
+# the test client, whose middleware is built per test.
+settings_module.SECURE_SSL_REDIRECT = False
 
 # pytest-playwright runs an event loop in the test thread; the live server and the ORM are
 # still used synchronously, which Django only allows when told so.
@@ -21,6 +29,24 @@ def plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def plain_http_without_two_factor(settings):
+    # Tests run the production settings, talking plain HTTP to the test client as a local,
+    # proxy-less server would. The HTTPS redirect and two-factor sign-in have their own
+    # tests (test_security.py), which turn them back on.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.ADMIN_REQUIRE_OTP = False
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Each test's database starts from the same content version, so a page cached by one
+    # test could otherwise be served to the next.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -93,10 +93,14 @@ def test_previous_in_stream_skips_other_streams_and_drafts():
     make_draw(389, dt.date(2026, 1, 2), "cec")
     make_draw(390, dt.date(2026, 1, 7), "cec", status=Draw.Status.DRAFT)
     make_draw(391, dt.date(2026, 1, 14), "pnp")
-    draw = make_draw(392, JAN_21, "cec")
-    assert draw.previous_in_stream().label == "389"
-    assert draw.previous_overall().label == "391"
-    assert draw.previous_in_stream().previous_in_stream() is None
+    make_draw(392, JAN_21, "cec")
+    make_draw(393, dt.date(2026, 1, 28), "cec", status=Draw.Status.DRAFT)
+    with_ids = Draw.objects.with_neighbour_ids()
+    previous_in_stream, previous_overall, next_overall = with_ids.get(number=392).neighbours()
+    assert previous_in_stream.label == "389"
+    assert previous_overall.label == "391"
+    assert next_overall is None  # 393 is a draft
+    assert with_ids.get(number=389).neighbours() == (None, None, Draw.objects.get(number=391))
 
 
 def test_same_day_lettered_rounds_sort_in_their_place():
@@ -105,8 +109,9 @@ def test_same_day_lettered_rounds_sort_in_their_place():
     a = make_draw("91a", dt.date(2018, 5, 30), "fst")
     make_draw(92, dt.date(2018, 6, 13))
     assert [d.label for d in Draw.objects.oldest_first()] == ["90", "91a", "91b", "92"]
-    assert a.next_overall() == b
-    assert b.previous_overall() == a
+    with_ids = Draw.objects.with_neighbour_ids()
+    assert with_ids.get(pk=a.pk).neighbours()[2] == b
+    assert with_ids.get(pk=b.pk).neighbours()[1] == a
     assert Draw.objects.get_by_label("91a") == a
 
 

@@ -1,0 +1,69 @@
+"""Site-wide endpoints that are not about rounds: the health check and security.txt."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views import defaults
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
+from draws.context_processors import site_url
+
+# The open data's and the health check's URLs: their errors are JSON, like their answers.
+DATA_PATHS = ("/api/", "/draws/export.", "/healthz")
+API_DOCS_PATH = "/api/"  # a page for people
+
+
+def is_data_request(request):
+    return request.path.startswith(DATA_PATHS) and request.path != API_DOCS_PATH
+
+
+def page_not_found(request, exception):
+    if is_data_request(request):
+        return JsonResponse({"error": "There is nothing at this address."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """A form posted without its security token: the site's 403 page, not Django's."""
+    if is_data_request(request):
+        return JsonResponse({"error": "Forbidden."}, status=403)
+    return defaults.permission_denied(request, None)
+
+
+# RFC 9116 asks for an Expires under a year ahead; the file is generated, so it is kept
+# a few months ahead and re-dated on every request.
+SECURITY_TXT_VALIDITY = dt.timedelta(days=180)
+
+
+@never_cache
+@csrf_exempt
+def healthz(request):
+    """200 when this app server can query the database; 503 otherwise (for load balancers)."""
+    if request.method not in ("GET", "HEAD"):
+        response = JsonResponse({"error": f"{request.method} is not allowed here."}, status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def security_txt(request):
+    expires = (timezone.now() + SECURITY_TXT_VALIDITY).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: en, fr",
+        f"Canonical: {site_url(request)}{request.path}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

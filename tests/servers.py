@@ -1,0 +1,370 @@
+"""Real app servers against a real database, and ways to take that database away.
+
+test_outage.py needs what the Django test client cannot give: gunicorn processes with
+production settings, their log, and a database that stops answering or turns read-only
+underneath them. The database is the engine the suite runs on: a scratch SQLite file, or a
+scratch PostgreSQL database reached through a forwarder that can cut the line.
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import secrets
+import selectors
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+HOST = "127.0.0.1"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def production_environment(static_root):
+    """What a production app server is started with, short of its database. The HTTPS
+    redirect is on, as in production; requests say they came through the TLS proxy."""
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
+    }
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "tests.server_settings",
+        "EEPORTAL_TEST_STATIC_ROOT": str(static_root),
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_LOG_FORMAT": "json",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def manage(env, *args):
+    """Run a manage.py command as an operator would; a failure fails the test."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr}"
+    return result.stdout
+
+
+@dataclass
+class Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+    seconds: float
+
+    @property
+    def text(self):
+        return self.body.decode()
+
+
+class AppServer:
+    """gunicorn with two workers, as deployed; its stdout and stderr go to `log_path`."""
+
+    def __init__(self, env, log_path, workers=2):
+        self.port = free_port()
+        self.log_path = log_path
+        with open(log_path, "wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    BIN / "gunicorn",
+                    "eeportal.wsgi",
+                    f"--bind={HOST}:{self.port}",
+                    f"--workers={workers}",
+                    # Several gunicorns run at once; each would claim the same control socket.
+                    "--no-control-socket",
+                ],
+                cwd=PROJECT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def wait_until_serving(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"gunicorn exited:\n{self.log()}"
+            with contextlib.suppress(OSError):
+                if self.get("/robots.txt", timeout=2).status == 200:
+                    return
+            time.sleep(0.1)
+        raise AssertionError(f"gunicorn did not answer within {timeout} s:\n{self.log()}")
+
+    def get(self, path, https=True, headers=None, timeout=15):
+        """GET `path`; `https` says so in X-Forwarded-Proto, as the TLS proxy in front would."""
+        headers = {**({"X-Forwarded-Proto": "https"} if https else {}), **(headers or {})}
+        # http.client, not urllib: a 301 or a 503 is the answer under test, not something
+        # to follow or to raise.
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        started = time.monotonic()
+        try:
+            connection.request("GET", path, headers=headers)
+            answer = connection.getresponse()
+            body = answer.read()
+        finally:
+            connection.close()
+        return Response(answer.status, answer.headers, body, time.monotonic() - started)
+
+    def log(self):
+        return Path(self.log_path).read_text(errors="replace")
+
+    def log_records(self):
+        """The JSON lines Django wrote (gunicorn's own lines are plain text)."""
+        records = []
+        for line in self.log().splitlines():
+            with contextlib.suppress(ValueError):
+                records.append(json.loads(line))
+        return [record for record in records if isinstance(record, dict)]
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class Forwarder:
+    """Relays a local port to `target`, like a network path to the database server.
+
+    `down()` stops listening and cuts every relayed connection, which is what app servers
+    see when the database server stops: connections end, new ones are refused. `up()`
+    listens on the same port again.
+    """
+
+    def __init__(self, target):
+        self.target = target
+        self.port = free_port()
+        self.lock = threading.Lock()
+        self.listener = None
+        self.threads = []
+        self.connections = set()
+        self.up()
+
+    def up(self):
+        self.listener = socket.create_server((HOST, self.port))
+        accepting = threading.Thread(target=self.accept, args=(self.listener,), daemon=True)
+        accepting.start()
+        self.threads = [accepting]
+
+    def down(self):
+        with self.lock:
+            listener, self.listener = self.listener, None
+            # shutdown(), unlike close(), stops a listening socket at once and wakes
+            # the thread blocked in accept(); each thread closes its own sockets.
+            for sock in filter(None, [listener, *self.connections]):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+        for thread in self.threads:
+            thread.join(timeout=5)
+
+    def accept(self, listener):
+        with listener:
+            while True:
+                try:
+                    client, _ = listener.accept()
+                except OSError:
+                    return
+                try:
+                    upstream = socket.create_connection(self.target, timeout=5)
+                except OSError:
+                    client.close()
+                    continue
+                with self.lock:
+                    if self.listener is not listener:  # down() came in between
+                        client.close()
+                        upstream.close()
+                        return
+                    self.connections |= {client, upstream}
+                    relay = threading.Thread(target=self.relay, args=(client, upstream))
+                    relay.daemon = True
+                    relay.start()
+                    self.threads.append(relay)
+
+    def relay(self, client, upstream):
+        peers = {client: upstream, upstream: client}
+        with contextlib.ExitStack() as cleanup, selectors.DefaultSelector() as selector:
+            for sock in peers:
+                cleanup.enter_context(sock)
+                sock.setblocking(True)
+                selector.register(sock, selectors.EVENT_READ)
+            try:
+                while True:
+                    for key, _ in selector.select():
+                        data = key.fileobj.recv(65536)
+                        if not data:
+                            return
+                        peers[key.fileobj].sendall(data)
+            except OSError:
+                return
+            finally:
+                with self.lock:
+                    self.connections -= set(peers)
+
+
+class SqliteDatabase:
+    """A database file in its own directory.
+
+    "Down" moves the directory away: opening the file fails with "unable to open database
+    file", as when a volume is lost. An already-open SQLite handle would keep reading the
+    moved file, so app servers open the file per request (DATABASE_CONN_MAX_AGE=0):
+    otherwise the test would only prove that a file handle outlives a rename.
+    "Read-only" makes the file immutable (chattr +i), which even root cannot write.
+    """
+
+    engine = "SQLite"
+    outage_reason = "unable to open database file"
+
+    def __init__(self, directory):
+        self.home = directory / "database"
+        self.away = directory / "database-moved-away"
+        self.home.mkdir()
+        self.file = self.home / "site.sqlite3"
+        self.server_env = {"DATABASE_URL": f"sqlite:///{self.file}", "DATABASE_CONN_MAX_AGE": "0"}
+        self.operator_env = self.server_env
+
+    def down(self):
+        self.home.rename(self.away)
+
+    def up(self):
+        self.away.rename(self.home)
+
+    @contextlib.contextmanager
+    def read_only(self):
+        self.chattr("+i")
+        try:
+            yield
+        finally:
+            self.chattr("-i")
+
+    def chattr(self, flag):
+        try:
+            result = subprocess.run(
+                ["chattr", flag, str(self.file)], capture_output=True, text=True
+            )
+        except FileNotFoundError:
+            pytest.fail("chattr (e2fsprogs) is needed to make the SQLite file read-only")
+        if result.returncode != 0:
+            pytest.fail(f"chattr {flag} {self.file} failed: {result.stderr.strip()}")
+
+    def write_error(self):
+        """The error a fresh connection gets when it writes, or None if the write worked."""
+        connection = sqlite3.connect(self.file)
+        try:
+            connection.execute("CREATE TABLE outage_probe (id integer)")
+            connection.execute("DROP TABLE outage_probe")
+        except sqlite3.Error as error:
+            return str(error)
+        finally:
+            connection.close()
+        return None
+
+    def close(self):
+        if self.away.exists():
+            self.up()
+        with contextlib.suppress(OSError):
+            subprocess.run(["chattr", "-i", str(self.file)], capture_output=True)
+
+
+class PostgresDatabase:
+    """A scratch database on the suite's PostgreSQL, which app servers reach through a
+    Forwarder: "down" cuts it like a stopped server. Read-only is PostgreSQL's own
+    default_transaction_read_only, as on a hot standby; app servers keep their default
+    persistent connections, so recovery also proves Django's health checks replace them.
+    """
+
+    engine = "PostgreSQL"
+    outage_reason = "Connection refused"
+
+    def __init__(self, suite_database):
+        self.name = f"eeportal_outage_{os.getpid()}"
+        self.server = {
+            "host": suite_database["HOST"] or HOST,
+            "port": int(suite_database["PORT"] or 5432),
+            "user": suite_database["USER"],
+            "password": suite_database["PASSWORD"],
+        }
+        self.maintenance(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        self.maintenance(f'CREATE DATABASE "{self.name}"')
+        self.forwarder = Forwarder((self.server["host"], self.server["port"]))
+        self.server_env = {"DATABASE_URL": self.url(HOST, self.forwarder.port)}
+        self.operator_env = {"DATABASE_URL": self.url(self.server["host"], self.server["port"])}
+
+    def url(self, host, port):
+        user = quote(self.server["user"], safe="")
+        password = ":" + quote(self.server["password"], safe="") if self.server["password"] else ""
+        return f"postgres://{user}{password}@{host}:{port}/{self.name}"
+
+    def connect(self, dbname):
+        return psycopg.connect(dbname=dbname, autocommit=True, connect_timeout=5, **self.server)
+
+    def maintenance(self, *statements):
+        with self.connect("postgres") as connection:
+            for statement in statements:
+                connection.execute(statement)
+
+    def down(self):
+        self.forwarder.down()
+
+    def up(self):
+        self.forwarder.up()
+
+    @contextlib.contextmanager
+    def read_only(self):
+        # New sessions start read-only; ending the current ones makes the app servers
+        # reconnect, as they would after a failover to a standby.
+        self.maintenance(
+            f'ALTER DATABASE "{self.name}" SET default_transaction_read_only = on',
+            self.end_sessions(),
+        )
+        try:
+            yield
+        finally:
+            self.maintenance(
+                f'ALTER DATABASE "{self.name}" RESET default_transaction_read_only',
+                self.end_sessions(),
+            )
+
+    def end_sessions(self):
+        return (
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{self.name}' AND pid <> pg_backend_pid()"
+        )
+
+    def write_error(self):
+        with self.connect(self.name) as connection:
+            try:
+                connection.execute("CREATE TABLE outage_probe (id integer)")
+                connection.execute("DROP TABLE outage_probe")
+            except psycopg.Error as error:
+                return str(error)
+        return None
+
+    def close(self):
+        self.forwarder.down()
+        self.maintenance(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')

@@ -1,0 +1,260 @@
+"""Real app servers meeting a database that goes away, turns read-only, or is shared.
+
+Two gunicorn processes with two workers each run the production settings against a
+scratch copy of the real round history, on the engine the suite runs on (SQLite, or
+PostgreSQL when DATABASE_URL says so). tests/servers.py explains how each engine is taken
+down and made read-only. Nothing here is mocked: what is asserted is what a visitor, a
+load balancer and the log collector would get.
+"""
+
+import json
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.conf import settings
+
+from eeportal.middleware import RETRY_AFTER_SECONDS
+from tests.servers import (
+    AppServer,
+    PostgresDatabase,
+    SqliteDatabase,
+    manage,
+    production_environment,
+)
+
+ROUND = "392"
+PUBLIC_PAGES = [
+    "/",
+    "/draws/",
+    "/draws/?stream=cec",
+    f"/draws/{ROUND}/",
+    f"/draws/{ROUND}/card.png",
+    "/streams/",
+    "/streams/cec/",
+    "/streams/cec/card.png",
+    "/card.png",
+    "/programs/cec/",
+    "/about/",
+    "/check/",
+    "/crs/calculator/",
+    "/feeds/draws/",
+    "/feeds/draws/atom/",
+    "/feeds/streams/cec/",
+    "/feeds/streams/cec/atom/",
+    "/api/",
+    "/api/draws/",
+    f"/api/draws/{ROUND}/",
+    "/api/streams/",
+    "/draws/export.csv",
+    "/draws/export.json",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/.well-known/security.txt",
+]
+# Pages made of rounds: with the database away they can only say so.
+ROUND_PAGES = ["/", "/draws/", f"/draws/{ROUND}/", "/streams/cec/", "/feeds/draws/"]
+DATA_URLS = ["/api/draws/", f"/api/draws/{ROUND}/", "/draws/export.csv", "/draws/export.json"]
+OUTAGE_ANSWER_SECONDS = 5
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        scratch = PostgresDatabase(settings.DATABASES["default"])
+    else:
+        scratch = SqliteDatabase(tmp_path_factory.mktemp("outage-database"))
+    try:
+        yield scratch
+    finally:
+        scratch.close()
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory):
+    return production_environment(tmp_path_factory.mktemp("outage-static"))
+
+
+@pytest.fixture(scope="module")
+def operator_env(database, environment):
+    """What an operator's manage.py commands run with: the database directly."""
+    return {**environment, **database.operator_env}
+
+
+@pytest.fixture(scope="module")
+def servers(database, environment, operator_env, tmp_path_factory):
+    manage(operator_env, "collectstatic", "--noinput", "--verbosity=0")
+    manage(operator_env, "migrate", "--noinput", "--verbosity=0")
+    manage(operator_env, "import_rounds", "data/ircc-ee-rounds-123-en.json")
+    logs = tmp_path_factory.mktemp("outage-logs")
+    started = []
+    try:
+        for n in (1, 2):
+            started.append(
+                AppServer({**environment, **database.server_env}, logs / f"gunicorn-{n}.log")
+            )
+        for server in started:
+            server.wait_until_serving()
+        yield started
+    finally:
+        for server in started:
+            server.stop()
+
+
+def assert_serves(server, paths):
+    for path in paths:
+        response = server.get(path)
+        assert response.status == 200, f"{path} on :{server.port}: {response.status}"
+
+
+def assert_outage_answer(response, path):
+    assert response.status == 503, f"{path}: {response.status}"
+    assert response.seconds < OUTAGE_ANSWER_SECONDS, f"{path} took {response.seconds:.1f} s"
+    assert response.headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert response.headers["Cache-Control"] == "no-store"
+    if path.startswith(("/api/", "/draws/export.")) and path != "/api/":  # /api/ is a page
+        assert response.headers["Content-Type"] == "application/json"
+        assert "database is unavailable" in json.loads(response.body)["error"]
+    else:
+        assert response.headers["Content-Type"].startswith("text/html")
+        assert "Back in a moment" in response.text
+        assert "please try again in a minute" in response.text
+        assert "Traceback" not in response.text
+
+
+def test_the_health_check_answers_plain_http_while_pages_redirect_to_https(servers):
+    server = servers[0]
+
+    health = server.get("/healthz", https=False)
+    page = server.get("/draws/", https=False)
+
+    assert health.status == 200
+    assert json.loads(health.body) == {"status": "ok", "database": "ok"}
+    assert page.status == 301
+    assert page.headers["Location"] == f"https://127.0.0.1:{server.port}/draws/"
+
+
+def test_with_the_database_down_pages_answer_503_at_once_and_the_site_recovers_by_itself(
+    database, servers
+):
+    for server in servers:
+        # Cached now; still, the cache is keyed on a version only the database knows.
+        assert_serves(server, PUBLIC_PAGES)
+
+    database.down()
+    try:
+        answers = []
+        for server in servers:
+            for path in ROUND_PAGES + DATA_URLS:
+                answers.append(server.get(path))
+                assert_outage_answer(answers[-1], path)
+            for path in PUBLIC_PAGES:
+                # A page that needs no rounds (robots.txt) may still be served.
+                answers.append(server.get(path))
+                if answers[-1].status != 200:
+                    assert_outage_answer(answers[-1], path)
+            health = server.get("/healthz", https=False)
+            assert health.status == 503
+            assert json.loads(health.body)["database"] == "unreachable"
+            assert health.seconds < OUTAGE_ANSWER_SECONDS
+    finally:
+        database.up()
+    back_at = time.monotonic()
+
+    # No retries: the first request after the database is back already works.
+    assert servers[0].get("/healthz", https=False).status == 200
+    recovered_in = time.monotonic() - back_at
+    for server in servers:
+        assert server.get("/healthz", https=False).status == 200
+        assert_serves(server, PUBLIC_PAGES)
+        assert_serves(server, PUBLIC_PAGES)  # both workers, in all likelihood
+    slowest = max(answer.seconds for answer in answers)
+    print(
+        f"\n{database.engine}: {len(answers)} answers during the outage, slowest "
+        f"{slowest:.3f} s; first 200 {recovered_in:.3f} s after the database came back"
+    )
+
+    for server in servers:
+        messages = [
+            record["message"]
+            for record in server.log_records()
+            if record.get("logger") == "eeportal.database" and record.get("level") == "ERROR"
+        ]
+        reason = re.escape(database.outage_reason)
+        assert any(
+            re.fullmatch(
+                rf"Database unavailable, answering 503 for /draws/: \w+Error: .*{reason}.*", m
+            )
+            for m in messages
+        ), messages
+        # The workers lived through it: nothing was restarted to recover.
+        assert server.process.poll() is None
+        assert server.log().count("Booting worker") == 2
+
+
+def test_connections_cut_between_requests_are_replaced_without_an_error(database, servers):
+    # PostgreSQL app servers keep connections open (DATABASE_CONN_MAX_AGE's default); the
+    # first use after a restart finds them dead, and Django's health check replaces them.
+    for server in servers:
+        assert_serves(server, ["/draws/"] * 4)
+
+    database.down()  # a database restart while nobody is visiting
+    database.up()
+
+    for server in servers:
+        assert_serves(server, ["/draws/"] * 4)
+
+
+def test_a_read_only_database_still_serves_every_public_page(database, servers, operator_env):
+    # A new content version, so no page can come from a cache: every view meets the
+    # read-only database.
+    manage(
+        operator_env,
+        "shell",
+        "-c",
+        "from draws.models import ContentVersion; ContentVersion.bump()",
+    )
+
+    with database.read_only():
+        assert re.search(r"read-?only", database.write_error() or ""), "the database took a write"
+        for server in servers:
+            assert_serves(server, [*PUBLIC_PAGES, "/healthz"])
+
+
+def test_two_app_servers_with_two_workers_each_answer_together(servers):
+    requests = [(server, path) for path in PUBLIC_PAGES for server in servers]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(lambda request: request[0].get(request[1]).status, requests))
+
+    assert statuses == [200] * len(requests)
+
+
+def test_an_edit_made_through_django_shows_on_every_app_server_at_once(servers, operator_env):
+    page, data = f"/draws/{ROUND}/", f"/api/draws/{ROUND}/"
+    etags = {}
+    for server in servers:
+        first = server.get(page)
+        # A browser holding this page is told it is current.
+        assert server.get(page, headers={"If-None-Match": first.headers["ETag"]}).status == 304
+        etags[server] = first.headers["ETag"]
+    crs_min = json.loads(servers[0].get(data).body)["crs_min"] + 1
+    assert f">{crs_min}<" not in first.text
+
+    manage(
+        operator_env,
+        "shell",
+        "-c",
+        "from draws.models import Draw\n"
+        f"draw = Draw.objects.get(number={ROUND}, suffix='')\n"
+        f"draw.crs_min = {crs_min}\n"
+        "draw.save()",
+    )
+
+    for server in servers:
+        for _ in range(3):  # whichever worker answers
+            fresh = server.get(page, headers={"If-None-Match": etags[server]})
+            assert fresh.status == 200
+            assert f">{crs_min}<" in fresh.text
+            assert json.loads(server.get(data).body)["crs_min"] == crs_min
