@@ -55,20 +55,25 @@ def draw_card_etag(draw):
     )
 
 
+def card_figures(draw):
+    """The two numbers every card shows big: (label, value) pairs; none without a round."""
+    if draw is None:
+        return []
+    return [("Minimum CRS", str(draw.crs_min)), ("Invitations", intcomma(draw.invitations))]
+
+
+def cached_card(etag, **content):
+    """PNG bytes of a card, drawn once per ETag (that is, per version of what it shows)."""
+    return cache.get_or_set(f"card:{etag}", lambda: cards.render(**content), timeout=None)
+
+
 def draw_card(draw):
-    """PNG bytes of the round's card, drawn once per version of the round."""
-    return cache.get_or_set(
-        f"card:{draw_card_etag(draw)}",
-        lambda: cards.render(
-            eyebrow=f"Express Entry round #{draw.label} · {long_date(draw.date)}",
-            title=draw.stream.name,
-            figures=[
-                ("Minimum CRS", str(draw.crs_min)),
-                ("Invitations", intcomma(draw.invitations)),
-            ],
-            footer=f"{SITE_NAME} · figures from IRCC",
-        ),
-        timeout=None,
+    return cached_card(
+        draw_card_etag(draw),
+        eyebrow=f"Express Entry round #{draw.label} · {long_date(draw.date)}",
+        title=draw.stream.name,
+        figures=card_figures(draw),
+        footer=f"{SITE_NAME} · figures from IRCC",
     )
 
 
@@ -83,23 +88,14 @@ def stream_card_etag(stream, latest):
 
 
 def stream_card(stream, latest):
-    if latest:
-        eyebrow = f"Latest round #{latest.label} · {long_date(latest.date)}"
-        figures = [
-            ("Minimum CRS", str(latest.crs_min)),
-            ("Invitations", intcomma(latest.invitations)),
-        ]
-    else:
-        eyebrow, figures = "No rounds yet", []
-    return cache.get_or_set(
-        f"card:{stream_card_etag(stream, latest)}",
-        lambda: cards.render(
-            eyebrow=eyebrow,
-            title=f"{stream.name} rounds",
-            figures=figures,
-            footer=f"{SITE_NAME} · every round since 2015",
-        ),
-        timeout=None,
+    return cached_card(
+        stream_card_etag(stream, latest),
+        eyebrow=f"Latest round #{latest.label} · {long_date(latest.date)}"
+        if latest
+        else "No rounds yet",
+        title=f"{stream.name} rounds",
+        figures=card_figures(latest),
+        footer=f"{SITE_NAME} · every round since 2015",
     )
 
 
@@ -108,23 +104,14 @@ def site_card_etag(latest):
 
 
 def site_card(latest):
-    if latest:
-        eyebrow = f"Latest: #{latest.label} {latest.stream.short_name} · {long_date(latest.date)}"
-        figures = [
-            ("Minimum CRS", str(latest.crs_min)),
-            ("Invitations", intcomma(latest.invitations)),
-        ]
-    else:
-        eyebrow, figures = "Canada's Express Entry", []
-    return cache.get_or_set(
-        f"card:{site_card_etag(latest)}",
-        lambda: cards.render(
-            eyebrow=eyebrow,
-            title="Express Entry rounds of invitations",
-            figures=figures,
-            footer=f"{SITE_NAME} · cut-offs, invitations and trends by stream",
-        ),
-        timeout=None,
+    return cached_card(
+        site_card_etag(latest),
+        eyebrow=f"Latest: #{latest.label} {latest.stream.short_name} · {long_date(latest.date)}"
+        if latest
+        else "Canada's Express Entry",
+        title="Express Entry rounds of invitations",
+        figures=card_figures(latest),
+        footer=f"{SITE_NAME} · cut-offs, invitations and trends by stream",
     )
 
 
