@@ -7,7 +7,7 @@ HISTORY := data/ircc-ee-rounds-123-en.json data/rounds-after-2026-08-07.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test lint format chromium bench clean
+.PHONY: run test lint format chromium bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,8 @@ run: $(VENV)/.site-installed
 
 ## make test: install what the tests need (Chromium included), lint, run the whole suite
 test: $(VENV)/.dev-installed chromium lint
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m browser
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -43,6 +44,22 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+## make bench: requests/s, latency and weight of the main pages, production settings (BENCHMARKS.md)
+bench: $(VENV)/.site-installed
+	@command -v wrk >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python scripts/bench.py $(ARGS)
+
+## make lighthouse: Lighthouse scores of the main page types, desktop and mobile (BENCHMARKS.md)
+lighthouse: $(VENV)/.site-installed chromium node_modules/.package-lock.json
+	$(BIN)/python scripts/lighthouse.py $(ARGS)
+
+# Measurement tools from npm, exactly as package-lock.json pins them (lighthouse).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts
