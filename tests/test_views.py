@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from draws.models import Guide
+from draws.models import Draw, Guide, Stream
 from tests.conftest import make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
@@ -329,3 +329,19 @@ def test_stream_page_lists_the_latest_rounds_and_links_to_all(client, db):
 def test_round_numbers_in_other_scripts_digits_are_not_found(client, history):
     # '\d' would also match Devanagari digits: /draws/3९२/ must not serve round 392.
     assert client.get("/draws/3%E0%A5%AF%E0%A5%A8/").status_code == 404
+
+
+def test_stream_charts_draw_at_most_the_latest_200_rounds(client, db):
+    Draw.objects.bulk_create(
+        Draw(
+            number=2000 + index,
+            date=dt.date(2000, 1, 1) + dt.timedelta(days=index),
+            stream=Stream.objects.get(slug="fst"),
+            invitations=100,
+            crs_min=400,
+        )
+        for index in range(230)
+    )
+    page = content(client.get(reverse("draws:stream_detail", args=["fst"])))
+    assert "(the latest 200)" in page
+    assert page.count('class="chart-bar"') == 200
