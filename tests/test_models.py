@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from draws.models import Draw, PoolBand, Stream
+from draws.models import ContentVersion, Draw, PoolBand, Stream
 from tests.conftest import add_distribution, make_draw
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,13 @@ def test_next_number_follows_the_highest():
     make_draw("91a", dt.date(2018, 5, 30))
     make_draw(392, JAN_21)
     assert Draw.objects.next_number() == 393
+
+
+def test_content_version_moves_with_each_change_and_reads_back_as_utc():
+    number, changed_at = ContentVersion.current()
+    assert changed_at.tzinfo is not None
+    make_draw(400, JAN_21, "cec")
+    later_number, later = ContentVersion.current()
+    assert later_number > number
+    assert later >= changed_at
+    assert abs((timezone.now() - later).total_seconds()) < 60
