@@ -123,6 +123,11 @@ class DrawQuerySet(models.QuerySet):
     def for_stream(self, stream):
         return self.filter(stream=stream)
 
+    def listing_fields(self):
+        """Only what tables, charts and figures show: building 1,500 full rounds (four
+        datetimes each) was two thirds of a long stream page's time (BENCHMARKS.md)."""
+        return self.only("number", "suffix", "date", "stream_id", "invitations", "crs_min")
+
     def newest_first(self):
         return self.order_by("-date", "-number", "-suffix")
 

@@ -151,7 +151,7 @@ def stream_list(request):
 @require_safe
 def stream_detail(request, slug):
     stream = get_object_or_404(Stream.objects.prefetch_related("guides"), slug=slug)
-    draws = list(Draw.objects.published().for_stream(stream).newest_first())
+    draws = list(Draw.objects.published().for_stream(stream).listing_fields().newest_first())
     # Past a few hundred rounds a chart's marks blur together and only add bytes: chart
     # the latest ones (every real stream fits; the benchmark's generated history does not).
     charted = draws[:STREAM_CHART_ROUNDS]
@@ -199,7 +199,9 @@ def guide_detail(request, slug):
     guide = get_object_or_404(Guide.objects.with_stream(), slug=slug)
     draws = []
     if guide.stream:
-        draws = list(Draw.objects.published().for_stream(guide.stream).newest_first())
+        draws = list(
+            Draw.objects.published().for_stream(guide.stream).listing_fields().newest_first()
+        )
     return render(
         request,
         "draws/guide_detail.html",
