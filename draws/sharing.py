@@ -197,6 +197,14 @@ def stream_meta(stream, latest):
     )
 
 
+def check_meta(score):
+    return PageMeta(
+        title=f"Would a CRS score of {score:,} have been invited?",
+        description=f"The Express Entry rounds a CRS score of {score:,} would have met, "
+        "stream by stream, and where it sat in the latest pool distribution.",
+    )
+
+
 def guide_meta(guide):
     return PageMeta(
         title=f"{guide.title}: who qualifies and how the rounds go", description=guide.summary

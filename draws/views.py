@@ -336,11 +336,7 @@ def check(request):
         return render(request, "draws/check.html", context, status=400)
     if form.is_bound:
         score = form.cleaned_data["score"]
-        context["meta"] = sharing.PageMeta(
-            title=f"Would a CRS score of {score:,} have been invited?",
-            description=f"The Express Entry rounds a CRS score of {score:,} would have met, "
-            "stream by stream, and where it sat in the latest pool distribution.",
-        )
+        context["meta"] = sharing.check_meta(score)
         context.update(score_check_context(score, form.cleaned_data["stream"]))
     return render(request, "draws/check.html", context)
 

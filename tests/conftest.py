@@ -32,11 +32,9 @@ def plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
-def plain_http_without_two_factor(settings):
-    # Tests run the production settings, talking plain HTTP to the test client as a local,
-    # proxy-less server would. The HTTPS redirect and two-factor sign-in have their own
-    # tests (test_security.py), which turn them back on.
-    settings.SECURE_SSL_REDIRECT = False
+def without_two_factor(settings):
+    # Tests run the production settings (plain HTTP is set for the session above). Two-
+    # factor sign-in has its own tests (test_security.py), which turn it back on.
     settings.ADMIN_REQUIRE_OTP = False
 
 
