@@ -5,10 +5,12 @@ The site says "round" to people and the code says `Draw`, as IRCC's feed does.
 
 import datetime as dt
 import statistics
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -667,13 +669,18 @@ class ContentVersion(models.Model):
 
     Saving or deleting a round, band, stream or guide bumps it (draws.signals), in the same
     transaction as the change. Cached pages and ETags are keyed on it, so every app server
-    sees an edit at once without sharing any memory: reading it is one primary-key query.
+    sees an edit without sharing any memory. Each process reads it at most once every
+    PAGE_CACHE_RECHECK_SECONDS: the process that made the edit sees it at once, the others
+    within that window.
     """
 
     SINGLETON_ID = 1
 
     number = models.PositiveBigIntegerField(default=1)
     changed_at = models.DateTimeField(default=timezone.now)
+
+    # (number, changed_at, time.monotonic() when read) of this process's last read.
+    _last_read = None
 
     class Meta:
         verbose_name = "content version"
@@ -683,10 +690,24 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls):
-        """(number, changed_at) of the latest change.
+        """(number, changed_at) of the latest change, read again once the window has passed.
 
-        Plain SQL: this runs before every public page, cached or not, and compiling the
-        ORM query cost more than the query (0.42 ms against 0.18 ms on PostgreSQL).
+        Reading it was most of what a cached page cost (BENCHMARKS.md, finding 2); a window
+        of a second turns that into one query per second per process, whatever the traffic.
+        """
+        last_read, now = cls._last_read, time.monotonic()
+        if last_read is not None and now - last_read[2] < settings.PAGE_CACHE_RECHECK_SECONDS:
+            return last_read[:2]
+        number, changed_at = cls.read()
+        cls._last_read = (number, changed_at, now)
+        return number, changed_at
+
+    @classmethod
+    def read(cls):
+        """(number, changed_at) from the database.
+
+        Plain SQL: compiling the ORM query cost more than the query (0.42 ms against
+        0.18 ms on PostgreSQL).
         """
         with connection.cursor() as cursor:
             cursor.execute(
@@ -704,6 +725,11 @@ class ContentVersion(models.Model):
         return number, changed_at
 
     @classmethod
+    def forget(cls):
+        """Make this process read the version again on its next request."""
+        cls._last_read = None
+
+    @classmethod
     def bump(cls):
         now = timezone.now()
         updated = cls.objects.filter(pk=cls.SINGLETON_ID).update(
@@ -713,3 +739,6 @@ class ContentVersion(models.Model):
             cls.objects.update_or_create(
                 pk=cls.SINGLETON_ID, defaults={"number": 1, "changed_at": now}
             )
+        # Now for this connection's own reads, and again once the change is visible to all.
+        cls.forget()
+        transaction.on_commit(cls.forget)

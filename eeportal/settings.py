@@ -243,6 +243,9 @@ OTP_TOTP_ISSUER = "Express Entry rounds"
 
 # Rendered public pages are cached until an editor changes something (draws.middleware).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# How long a process trusts the content version it last read before asking the database
+# again: an edit shows at once in the process that made it, within this on the others.
+PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RECHECK_SECONDS", "1"))
 
 # For /.well-known/security.txt.
 SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "mailto:security@eerounds.ca")

@@ -8,7 +8,7 @@ from django.conf import settings as settings_module
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 
-from draws.models import Draw, PoolBand, Stream
+from draws.models import ContentVersion, Draw, PoolBand, Stream
 
 # The live server for browser tests builds its middleware once, before any test's settings
 # fixture runs, and SecurityMiddleware reads SECURE_SSL_REDIRECT when it is built: so plain
@@ -41,10 +41,12 @@ def without_two_factor(settings):
 @pytest.fixture(autouse=True)
 def empty_cache():
     # Each test's database starts from the same content version, so a page cached by one
-    # test could otherwise be served to the next.
+    # test, or the version this process last read, could otherwise be used by the next.
     cache.clear()
+    ContentVersion.forget()
     yield
     cache.clear()
+    ContentVersion.forget()
 
 
 @pytest.fixture
