@@ -5,9 +5,10 @@ Every public GET is answered in one of three ways, cheapest first:
 2. the rendered page from the cache (local memory, or Redis when REDIS_URL is set);
 3. the view, whose 200 response is stored for the next visitor.
 
-The only cost of a cached answer is reading the content version (one primary-key query),
-which is what lets several app servers, each with its own local cache, agree the moment an
-editor saves: the version moves, and every old page and ETag is left behind.
+The content version is what lets several app servers, each with its own local cache, agree
+on what to show: an editor's save moves it, and every old page and ETag is left behind.
+Each process reads it from the database at most once a second (ContentVersion.current), so
+a cached answer usually costs no query at all.
 """
 
 import hashlib
