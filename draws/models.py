@@ -126,9 +126,13 @@ class DrawQuerySet(models.QuerySet):
         return self.filter(stream=stream)
 
     def listing_fields(self):
-        """Only what tables, charts and figures show: building 1,500 full rounds (four
-        datetimes each) was two thirds of a long stream page's time (BENCHMARKS.md)."""
+        """Only what tables show: a round's link, date, stream and figures."""
         return self.only("number", "suffix", "date", "stream_id", "invitations", "crs_min")
+
+    def figure_rows(self):
+        """(date, crs_min, invitations) rows for charts and Figures, not models: building
+        1,500 rounds as models was two thirds of a long stream page's time (BENCHMARKS.md)."""
+        return self.values_list("date", "crs_min", "invitations", named=True)
 
     def newest_first(self):
         return self.order_by("-date", "-number", "-suffix")
@@ -586,7 +590,7 @@ class Change:
 
 @dataclass(frozen=True)
 class Figures:
-    """Summary of a set of rounds, for stream pages and guides."""
+    """Summary of a set of rounds (models or figure_rows), for stream pages and guides."""
 
     rounds: int
     invitations: int

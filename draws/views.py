@@ -151,13 +151,17 @@ def stream_list(request):
 @require_safe
 def stream_detail(request, slug):
     stream = get_object_or_404(Stream.objects.prefetch_related("guides"), slug=slug)
-    draws = list(Draw.objects.published().for_stream(stream).listing_fields().newest_first())
+    rounds = Draw.objects.published().for_stream(stream).newest_first()
+    # The table shows the most recent rounds (the full list is one click away in the
+    # filtered history); the charts and figures cover every round.
+    recent = list(rounds.listing_fields()[:STREAM_TABLE_LENGTH])
+    every = list(rounds.figure_rows())
     # Past a few hundred rounds a chart's marks blur together and only add bytes: chart
     # the latest ones (every real stream fits; the benchmark's generated history does not).
-    charted = draws[:STREAM_CHART_ROUNDS]
-    which = "latest" if len(draws) > len(charted) else "every"
-    points = [(draw.date, draw.crs_min) for draw in charted]
-    latest = draws[0] if draws else None
+    charted = every[:STREAM_CHART_ROUNDS]
+    which = "latest" if len(every) > len(charted) else "every"
+    points = [(row.date, row.crs_min) for row in charted]
+    latest = recent[0] if recent else None
     return render(
         request,
         "draws/stream_detail.html",
@@ -165,13 +169,11 @@ def stream_detail(request, slug):
             "section": "streams",
             "meta": sharing.stream_meta(stream, latest),
             "stream": stream,
-            # The charts and figures cover every round; the table, the most recent ones
-            # (the full list is one click away in the filtered history).
-            "draws": draws[:STREAM_TABLE_LENGTH],
-            "round_count": len(draws),
+            "draws": recent,
+            "round_count": len(every),
             "latest": latest,
-            "figures_all": Figures.of(draws),
-            "figures_year": Figures.of_last_year(draws, timezone.localdate()),
+            "figures_all": Figures.of(every),
+            "figures_year": Figures.of_last_year(every, timezone.localdate()),
             "crs_chart": charts.time_chart(
                 "crs",
                 points,
@@ -182,7 +184,7 @@ def stream_detail(request, slug):
             ),
             "invitations_chart": charts.time_chart(
                 "invitations",
-                [(draw.date, draw.invitations) for draw in charted],
+                [(row.date, row.invitations) for row in charted],
                 title=f"Invitations issued in each {stream.short_name} round",
                 description=f"How many candidates {which} {stream.name} round invited"
                 + (f" (the latest {len(charted)})" if which == "latest" else "")
@@ -197,11 +199,11 @@ def stream_detail(request, slug):
 @require_safe
 def guide_detail(request, slug):
     guide = get_object_or_404(Guide.objects.with_stream(), slug=slug)
-    draws = []
+    latest, every = None, []
     if guide.stream:
-        draws = list(
-            Draw.objects.published().for_stream(guide.stream).listing_fields().newest_first()
-        )
+        rounds = Draw.objects.published().for_stream(guide.stream).newest_first()
+        latest = rounds.listing_fields().first()
+        every = list(rounds.figure_rows())
     return render(
         request,
         "draws/guide_detail.html",
@@ -209,9 +211,9 @@ def guide_detail(request, slug):
             "section": "guides",
             "meta": sharing.guide_meta(guide),
             "guide": guide,
-            "latest": draws[0] if draws else None,
-            "figures_year": Figures.of_last_year(draws, timezone.localdate()),
-            "figures_all": Figures.of(draws),
+            "latest": latest,
+            "figures_year": Figures.of_last_year(every, timezone.localdate()),
+            "figures_all": Figures.of(every),
         },
     )
 

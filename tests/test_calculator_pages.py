@@ -360,6 +360,7 @@ def test_a_link_with_only_tracking_parameters_shows_the_empty_form(client, histo
 # version the page cache reads first (draws.middleware).
 
 
+@pytest.mark.usefixtures("version_read_every_request")
 @pytest.mark.parametrize("extra_rounds", [10, 10_000])
 def test_calculator_query_counts_are_fixed(
     client, history, django_assert_num_queries, extra_rounds

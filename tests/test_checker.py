@@ -332,6 +332,7 @@ def test_the_main_menu_links_to_the_checker(client, history):
 # version the page cache reads first (draws.middleware).
 
 
+@pytest.mark.usefixtures("version_read_every_request")
 @pytest.mark.parametrize("extra_rounds", [10, 10_000])
 def test_checker_query_count_is_fixed(client, history, django_assert_num_queries, extra_rounds):
     many_rounds(extra_rounds)
@@ -343,6 +344,7 @@ def test_checker_query_count_is_fixed(client, history, django_assert_num_queries
     assert response.context["check"].pool is not None
 
 
+@pytest.mark.usefixtures("version_read_every_request")
 @pytest.mark.parametrize("extra_rounds", [10, 10_000])
 def test_the_empty_or_invalid_checker_reads_only_the_streams(
     client, history, django_assert_num_queries, extra_rounds

@@ -199,6 +199,7 @@ class TestApi:
         assert response["Access-Control-Allow-Origin"] == "*"
         assert "max-age=300" in response["Cache-Control"]
 
+    @pytest.mark.usefixtures("version_read_every_request")
     def test_list_query_count_does_not_grow_with_rounds(
         self, client, history, django_assert_num_queries
     ):
@@ -213,6 +214,7 @@ class TestApi:
         with django_assert_num_queries(5):
             client.get("/api/draws/?stream=cec&stream=pnp")
 
+    @pytest.mark.usefixtures("version_read_every_request")
     def test_detail_and_streams_query_counts(self, client, history, django_assert_num_queries):
         with django_assert_num_queries(3):
             client.get("/api/draws/392/")
