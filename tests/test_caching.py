@@ -1,5 +1,6 @@
 """The page cache and conditional GET: fast repeats, 304s, and edits that show at once."""
 
+import gzip
 import io
 import time
 
@@ -74,6 +75,51 @@ def test_unchanged_pages_answer_304(client, history, url):
     assert by_etag.content == b""
     by_date = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
     assert by_date.status_code == 304
+
+
+def test_pages_are_gzipped_once_for_clients_that_accept_it(
+    client, history, django_assert_num_queries
+):
+    plain = client.get("/draws/?stream=cec")
+    assert "Content-Encoding" not in plain
+    with django_assert_num_queries(0):  # both forms were stored when the page was made
+        packed = client.get("/draws/?stream=cec", headers={"accept-encoding": "gzip, br"})
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 3
+    for response in (plain, packed):
+        assert "Accept-Encoding" in response["Vary"]
+        assert response["Cache-Control"] == "public, max-age=60"
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get(
+        "/draws/?stream=cec",
+        headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]},
+    )
+    assert again.status_code == 304
+    assert again["ETag"] == packed["ETag"]
+    assert "Accept-Encoding" in again["Vary"]
+    # The plain form's ETag does not match the gzipped form, and the other way round.
+    crossed = client.get("/draws/?stream=cec", headers={"if-none-match": packed["ETag"]})
+    assert crossed.status_code == 200
+
+
+def test_a_shared_link_with_tracking_parameters_is_the_same_cached_page(
+    client, history, django_assert_num_queries
+):
+    page = client.get("/draws/392/")
+    shared = "/draws/392/?fbclid=IwAR0abc&utm_source=facebook&utm_medium=social"
+    with django_assert_num_queries(0):
+        visit = client.get(shared)
+    assert visit.status_code == 200
+    assert visit.content == page.content
+    assert visit["ETag"] == page["ETag"]
+
+
+def test_tracking_parameters_are_dropped_before_the_page_is_made(client, history):
+    page = text(client.get("/draws/?stream=pnp&gclid=xyz&UTM_Campaign=round"))
+    assert "gclid" not in page and "UTM_Campaign" not in page
+    assert 'href="/draws/91b/"' in page and 'href="/draws/392/"' not in page  # still filtered
+    assert "?stream=pnp&amp;sort=oldest" in page  # the sort links keep the real filter
 
 
 def test_different_pages_have_different_etags(client, history):
