@@ -5,12 +5,11 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.urls import reverse, reverse_lazy
-from django.utils.dateformat import format as format_date
 
 from draws import cards
+from draws.formats import long_date, thousands
 
 SITE_DESCRIPTION = (
     "Every Express Entry round of invitations since 2015: minimum CRS scores, invitations, "
@@ -32,15 +31,11 @@ class PageMeta:
     structured_data: dict | None = None
 
 
-def long_date(date):
-    return format_date(date, "j F Y")
-
-
 def draw_summary(draw):
     """'CEC round #392 on 21 January 2026: 6,000 invitations, minimum CRS 509'."""
     return (
         f"{draw.stream.short_name} round #{draw.label} on {long_date(draw.date)}: "
-        f"{intcomma(draw.invitations)} invitations, minimum CRS {draw.crs_min}"
+        f"{thousands(draw.invitations)} invitations, minimum CRS {draw.crs_min}"
     )
 
 
@@ -59,7 +54,7 @@ def card_figures(draw):
     """The two numbers every card shows big: (label, value) pairs; none without a round."""
     if draw is None:
         return []
-    return [("Minimum CRS", str(draw.crs_min)), ("Invitations", intcomma(draw.invitations))]
+    return [("Minimum CRS", str(draw.crs_min)), ("Invitations", thousands(draw.invitations))]
 
 
 def cached_card(etag, **content):
@@ -164,7 +159,7 @@ def draw_meta(draw, site_url):
     url = site_url + draw.get_absolute_url()
     card_path = reverse("draws:card", args=[draw.label])
     return PageMeta(
-        title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
+        title=f"Round #{draw.label}: {draw.stream.short_name}, {thousands(draw.invitations)} "
         f"invitations, minimum CRS {draw.crs_min} ({long_date(draw.date)})",
         description=draw_summary(draw) + ".",
         card_path=card_path,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from draws import charts, checker, crs, language_tests, sharing
 from draws.context_processors import site_url
 from draws.filters import DrawFilter
+from draws.formats import long_date
 from draws.forms import CalculatorForm, ScoreCheckForm, bound_data
 from draws.models import Draw, Figures, Guide, Stream
 
@@ -59,7 +60,8 @@ HISTORY_META = sharing.PageMeta(
 @require_safe
 def draw_list(request):
     filterset = DrawFilter(
-        request.GET or None, queryset=Draw.objects.published().with_stream().newest_first()
+        request.GET or None,
+        queryset=Draw.objects.published().with_stream().listing_fields().newest_first(),
     )
     if filterset.is_bound and not filterset.is_valid():
         return render(
@@ -314,7 +316,7 @@ def score_check_context(score, streams=()):
     pool = score_check.pool
     if pool is None:
         return {"check": score_check}
-    as_of = sharing.long_date(pool.draw.pool_as_of)
+    as_of = long_date(pool.draw.pool_as_of)
     return {
         "check": score_check,
         "pool_chart": charts.pool_position_chart(

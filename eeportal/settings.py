@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
     "django_otp",
@@ -135,11 +134,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Plain English formats: 6,000 with a comma, as IRCC writes figures.
+# The site is written in English only, dates and figures included (draws.formats). With
+# translation off, Django skips looking up the active language for every string, date
+# and number it formats (a tenth of an uncached page's time, BENCHMARKS.md).
 LANGUAGE_CODE = "en"
+USE_I18N = False
 # Stored in UTC and shown in UTC: IRCC states every round time and tie-break in UTC.
 TIME_ZONE = "UTC"
-USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -5,9 +5,15 @@ import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
-from draws import sharing
+from draws import formats, sharing
 
 register = template.Library()
+
+# Dates and numbers as the site writes them (draws.formats).
+register.filter("long_date", formats.long_date)
+register.filter("short_date", formats.short_date)
+register.filter("iso_date", formats.iso_date)
+register.filter("thousands", formats.thousands)
 
 # What editors' Markdown may produce; anything else (scripts, event handlers, styles,
 # javascript: links) is removed by nh3 before the page shows it.
