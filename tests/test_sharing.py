@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import Image
 
 from draws.models import Draw
-from tests.conftest import make_draw
+from tests.conftest import make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
 
@@ -237,6 +237,13 @@ class TestSearchEngines:
         assert rounds == expected
         assert "http://testserver/draws/393/" not in urls
         assert urls["http://testserver/draws/392/"] == history["392"].updated_at.date().isoformat()
+
+    def test_sitemap_lists_every_round_of_a_long_history_in_one_file(self, client, history):
+        many_rounds(6000)  # past the 5,000 a page once held, with no index to find page 2
+        urls = self.sitemap_urls(client)
+        assert "http://testserver/draws/1000/" in urls
+        assert "http://testserver/draws/6999/" in urls
+        assert len([url for url in urls if "/draws/" in url]) == 6 + 6000 + 1
 
     def test_sitemap_lists_pages_streams_and_guides(self, client, history):
         urls = self.sitemap_urls(client)
