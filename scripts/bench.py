@@ -8,7 +8,9 @@ serves the same bytes from the same gunicorn: that static rate is the practical 
 
 wrk drives each URL with 32 connections, as a proxy that terminates TLS would send them
 (X-Forwarded-Proto: https, Host: 127.0.0.1, Accept-Encoding: gzip). Pages are measured
-twice: "uncached" with DJANGO_PAGE_CACHE=off, "cached" with the site's default. The
+twice: "uncached" with DJANGO_PAGE_CACHE=off, beside the page's plain bytes as a static
+file, and "cached" with the site's default, beside the gzipped bytes the cache sends
+(whitenoise serves the .gz twin, as it does any compressed static file). The
 results are printed with the targets as PASS/FAIL and saved as JSON under
 benchmark-output/bench/. BENCHMARKS.md has the latest figures.
 
@@ -49,6 +51,9 @@ PAGES = {
     "round": "/draws/392/",
     "stream": "/streams/cec/",
     "filtered": "/draws/?stream=cec&year=2025",
+    # For scale: the lightest page with a template and a query, and a view with neither.
+    "about": "/about/",
+    "robots": "/robots.txt",
 }
 GENERATED_ROUNDS = 10_000
 CONNECTIONS = 32
@@ -75,6 +80,13 @@ HTML_GZIPPED_MAX = 14 * 1024  # about what TCP's first round trip carries (10 se
 HTML_AND_CSS_MAX = 50 * 1024
 FIRST_RENDER_REQUESTS_MAX = 3
 TWIN_FOLDER = "bench"  # staticfiles/bench/<page>.html, served at /static/bench/<page>.html
+# (variant, the static variant it is compared with), in the order of the report.
+VARIANTS = [
+    ("static", None),
+    ("uncached", "static"),
+    ("static gzip", None),
+    ("cached", "static gzip"),
+]
 
 
 @dataclass
@@ -244,18 +256,20 @@ def kb(n):
 def throughput_rows(results):
     """Lines of the throughput table and the list of (target, ok)."""
     lines = [
-        f"{'page':10} {'variant':9} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
+        f"{'page':10} {'variant':11} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
         f"{'of static':>9}  targets"
     ]
     checks = []
     for name, path in PAGES.items():
         runs = results[name]
-        static = runs["static"]
-        for variant in ("static", "uncached", "cached"):
+        # Each variant against the static file of the same bytes: plain for uncached
+        # pages, gzipped for cached ones, as the site sends them.
+        for variant, static_variant in VARIANTS:
             run = runs[variant]
             notes = []
             share = ""
-            if variant != "static":
+            if static_variant:
+                static = runs[static_variant]
                 ratio = run.rate / static.rate if static.rate else 0
                 need = CACHED_SHARE_OF_STATIC if variant == "cached" else UNCACHED_SHARE_OF_STATIC
                 share = f"{ratio:.0%}"
@@ -267,7 +281,7 @@ def throughput_rows(results):
                     notes.append(f"{label} {verdict(ok)}")
                     checks.append((f"{path} {variant}: {label}", ok))
             lines.append(
-                f"{name:10} {variant:9} {run.rate:7.0f} {run.p50_ms:7.1f} {run.p99_ms:7.1f} "
+                f"{name:10} {variant:11} {run.rate:7.0f} {run.p50_ms:7.1f} {run.p99_ms:7.1f} "
                 f"{run.errors:6} {share:>9}  {', '.join(notes)}"
             )
     return lines, checks
@@ -375,24 +389,32 @@ def main():
         load_site(env, generated_rounds=args.rounds)
         uncached_env = {**env, "DJANGO_PAGE_CACHE": "off"}
         try:
-            say("Measuring each page's HTML and writing it into the static root")
-            shapes, twins = {}, {}
+            # Whitenoise lists the static files when gunicorn starts: the twins are
+            # written first, by fetching each page from a server of each kind.
+            say("Measuring each page and writing its bytes into the static root")
+            twins, shapes = {}, {}
             with gunicorn(uncached_env, args.workers, log) as base:
                 for name, path in PAGES.items():
+                    _, html, _ = measure_shape(base, path)
+                    twins[name, "static"] = write_twin(name, html, None)
+            with gunicorn(env, args.workers, log) as base:
+                for name, path in PAGES.items():
                     shapes[name], html, gzipped = measure_shape(base, path)
-                    twins[name] = write_twin(name, html, gzipped)
+                    twins[name, "static gzip"] = write_twin(f"{name}-gzip", html, gzipped)
             profiles = {}
             if not args.no_profile:
                 say("Profiling one uncached request of each page")
                 profiles = profile_pages(uncached_env, log.with_name(f"profile-{stamp}.json"))
-            say(f"Static twins and uncached pages (DJANGO_PAGE_CACHE=off), {args.workers} workers")
+            say(f"Uncached pages (DJANGO_PAGE_CACHE=off), {args.workers} workers, each beside")
+            say("its bytes as a static file (plain: the site compresses only what it caches)")
             with gunicorn(uncached_env, args.workers, log) as base:
                 for name, path in PAGES.items():
-                    results[name]["static"] = load_test(base, twins[name], args)
+                    results[name]["static"] = load_test(base, twins[name, "static"], args)
                     results[name]["uncached"] = load_test(base, path, args)
-            say("Cached pages (the site's default cache setting)")
+            say("Cached pages (the site's default), each beside its gzipped bytes as a static file")
             with gunicorn(env, args.workers, log) as base:
                 for name, path in PAGES.items():
+                    results[name]["static gzip"] = load_test(base, twins[name, "static gzip"], args)
                     results[name]["cached"] = load_test(base, path, args)
         finally:
             shutil.rmtree(STATIC_ROOT / TWIN_FOLDER, ignore_errors=True)
