@@ -575,6 +575,18 @@ class Draw(models.Model):
         PoolBand.objects.bulk_update(bands, ["parent"])
 
 
+def refresh_planner_statistics():
+    """ANALYZE the rounds and bands tables, after loading many rows at once.
+
+    Right after a bulk load PostgreSQL plans as if the tables were nearly empty until
+    autovacuum gets round to them: with 10,000 new rounds, the home page once took 19 s
+    instead of 0.2 s (BENCHMARKS.md). SQLite's planner uses the same statistics.
+    """
+    with connection.cursor() as cursor:
+        for model in (Draw, PoolBand):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
 class PoolBand(models.Model):
     """Candidates in the pool within a CRS band on the round's distribution date."""
 

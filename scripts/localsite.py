@@ -80,15 +80,6 @@ def load_site(env, generated_rounds=0):
             f"--count={generated_rounds}",
             "--yes-this-is-a-benchmark-database",
         )
-    # Statistics for the query planner, as autovacuum (PostgreSQL) would have gathered on a
-    # live site; right after a bulk load PostgreSQL otherwise plans as if tables were empty.
-    manage(
-        env,
-        "shell",
-        "-v0",
-        "-c",
-        "from django.db import connection; connection.cursor().execute('ANALYZE')",
-    )
     say("Collecting static files into staticfiles/")
     manage(env, "collectstatic", "--noinput", "-v0")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from draws.models import Draw
 from tests.test_ircc import raw_round
@@ -158,3 +159,24 @@ def test_the_shipped_history_loads_completely():
     assert newest.stream.slug == "french"
 
     assert "Nothing to change" in run_import(*HISTORY)
+
+
+def planner_statistics(table):
+    """How many statistics rows the database's query planner holds for `table`."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [table])
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            if not cursor.fetchone()[0]:
+                return 0
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
+        return cursor.fetchone()[0]
+
+
+def test_an_import_that_adds_rounds_refreshes_the_planners_statistics():
+    if connection.vendor == "sqlite":  # PostgreSQL's autovacuum may have been there first
+        assert planner_statistics("draws_draw") == 0
+    run_import(*HISTORY)
+    assert planner_statistics("draws_draw") > 0
+    assert planner_statistics("draws_poolband") > 0

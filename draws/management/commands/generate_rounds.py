@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
 
-from draws.models import Draw, PoolBand, Stream
+from draws.models import Draw, PoolBand, Stream, refresh_planner_statistics
 
 FIRST_NUMBER = 100_000
 LAST_DATE = dt.date(2014, 12, 31)
@@ -68,6 +68,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             Draw.objects.bulk_create(draws, batch_size=BATCH_SIZE)
             bands = self.made_up_pool_bands(rng, [d for d in draws if d.pool_total])
+        refresh_planner_statistics()
         per_stream = Counter(draw.stream.slug for draw in draws)
         self.stdout.write(
             self.style.SUCCESS(

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from draws import ircc
-from draws.models import Draw, RoundName
+from draws.models import Draw, RoundName, refresh_planner_statistics
 
 PROGRESS_EVERY = 100
 
@@ -50,6 +50,8 @@ class Command(BaseCommand):
                     ) from None
                 if done % PROGRESS_EVERY == 0 and done < len(rounds):
                     self.stdout.write(f"  {done} of {len(rounds)} rounds read")
+        if outcomes["created"]:
+            refresh_planner_statistics()
         if outcomes["created"] or outcomes["updated"]:
             self.stdout.write(
                 self.style.SUCCESS(
