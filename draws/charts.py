@@ -17,6 +17,8 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 30
 PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 NICE_STEPS = [1, 2, 2.5, 5, 10]
 MAX_DOTS = 80
+# Labels under bars, at most: twelve years' labels fit side by side in phone-sized type.
+MAX_BAR_LABELS = 12
 
 
 def nice_ticks(low, high, count=5):
@@ -37,6 +39,9 @@ def nice_ticks(low, high, count=5):
 
 
 def _number(value):
+    """An axis label: '125k' from ten thousand up, so labels fit at a phone's larger type."""
+    if value >= 10_000:
+        return f"{value / 1000:,g}k"
     return f"{value:,.0f}" if value >= 10 else f"{value:g}"
 
 
@@ -124,15 +129,20 @@ def bar_chart(chart_id, bars, *, title, description):
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - value / high)
 
+    # Every bar is labelled up to MAX_BAR_LABELS; past that every second, third...
+    label_every = math.ceil(len(bars) / MAX_BAR_LABELS)
     body = [_y_axis(ticks, y)]
     for index, (label, value) in enumerate(bars):
         left = LEFT + index * slot + slot * 0.15
         body.append(
             f'<rect class="chart-bar" x="{left:.1f}" y="{y(value):.1f}" '
             f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}"/>'
-            f'<text class="chart-label" x="{left + slot * 0.35:.1f}" y="{HEIGHT - 8}" '
-            f'text-anchor="middle">{escape(label)}</text>'
         )
+        if (len(bars) - 1 - index) % label_every == 0:  # the latest bar always has one
+            body.append(
+                f'<text class="chart-label" x="{left + slot * 0.35:.1f}" y="{HEIGHT - 8}" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
     return _svg(chart_id, title, description, "".join(body))
 
 
@@ -143,7 +153,7 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
     row = PLOT_HEIGHT / len(bands)
     ticks = nice_ticks(0, max(count for _, _, count in bands))
     high = ticks[-1]
-    left = 90
+    left = 104  # room for "601-1200" in phone-sized type
 
     def width(count):
         return (WIDTH - RIGHT - left) * count / high

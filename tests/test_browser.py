@@ -188,6 +188,44 @@ def test_every_page_fits_a_360_pixel_phone_screen(page, history):
     assert not problems, "\n".join(problems)
 
 
+CHART_LABELS_SCRIPT = """
+() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const labels = [...svg.querySelectorAll(".chart-label")].map((label) => ({
+    text: label.textContent,
+    px: parseFloat(getComputedStyle(label).fontSize) * scale,
+    rect: label.getBoundingClientRect(),
+  }));
+  const problems = [];
+  for (const [i, label] of labels.entries()) {
+    if (label.px < 9) problems.push(`${label.text} is ${label.px.toFixed(1)}px`);
+    if (label.rect.left < box.left - 1 || label.rect.right > box.right + 1)
+      problems.push(`${label.text} is cut off`);
+    for (const other of labels.slice(i + 1)) {
+      const r = label.rect, o = other.rect;
+      const apart = r.right - 1 <= o.left || o.right - 1 <= r.left
+        || r.bottom - 1 <= o.top || o.bottom - 1 <= r.top;
+      if (!apart) problems.push(`${label.text} overlaps ${other.text}`);
+    }
+  }
+  return problems.map((problem) => `${svg.getAttribute("aria-labelledby")}: ${problem}`);
+})
+"""
+
+
+def test_chart_labels_are_legible_on_a_360_pixel_phone(page, history):
+    page.set_viewport_size(NARROW_PHONE)
+    problems = []
+    for name in ("home", "draw", "stream"):
+        visit(page, name)
+        assert page.locator("svg.chart").count() > 0, name
+        problems += [
+            f"{PAGES[name][0]} {problem}" for problem in page.evaluate(CHART_LABELS_SCRIPT)
+        ]
+    assert not problems, "\n".join(problems)
+
+
 def serious_violations(page):
     results = Axe().run(page)
     return [

@@ -61,3 +61,32 @@ def test_the_distribution_marks_the_band_holding_the_score():
 def test_no_points_draw_nothing():
     assert charts.time_chart("x", [], title="t", description="d") == ""
     assert charts.bar_chart("x", [], title="t", description="d") == ""
+
+
+def axis_labels(svg):
+    return re.findall(r'<text class="chart-label"[^>]*>([^<]*)</text>', svg)
+
+
+def year_labels(svg):
+    return [label for label in axis_labels(svg) if re.fullmatch(r"20\d\d", label)]
+
+
+def test_large_axis_values_are_written_short_enough_for_a_phone():
+    svg = charts.bar_chart(
+        "per-year", [("2025", 119_865), ("2026", 98_000)], title="t", description="d"
+    )
+    assert axis_labels(svg)[:6] == ["0", "25k", "50k", "75k", "100k", "125k"]
+    small = charts.time_chart(
+        "crs", [(dt.date(2025, 1, 1), 480), (dt.date(2026, 1, 1), 1200)], title="t", description="d"
+    )
+    assert "1,200" in axis_labels(small)
+
+
+def test_bar_labels_are_thinned_past_twelve_keeping_the_latest():
+    years = [(str(year), 1000) for year in range(2000, 2030)]  # 30 bars
+    labels = year_labels(charts.bar_chart("y", years, title="t", description="d"))
+    assert len(labels) <= charts.MAX_BAR_LABELS
+    assert labels[-1] == "2029"
+    twelve = [(str(year), 1000) for year in range(2015, 2027)]
+    shown = year_labels(charts.bar_chart("y", twelve, title="t", description="d"))
+    assert shown == [year for year, _ in twelve]
