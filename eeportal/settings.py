@@ -104,9 +104,19 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database must fail fast, so visitors get the 503 page in seconds.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    # An unreachable database must fail fast, so visitors get the 503 page in seconds:
+    # connect_timeout bounds a new connection; tcp_user_timeout (milliseconds) drops an
+    # open one whose server stops acknowledging what is sent, as when its host vanishes,
+    # instead of retransmitting for a quarter of an hour; keepalives find such a
+    # connection while it sits idle between requests.
+    DATABASE_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_TIMEOUT,
+        tcp_user_timeout=DATABASE_TIMEOUT * 1000,
+        keepalives=1,
+        keepalives_idle=30,
+        keepalives_interval=5,
+        keepalives_count=3,
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
