@@ -109,7 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # open one whose server stops acknowledging what is sent, as when its host vanishes,
     # instead of retransmitting for a quarter of an hour; keepalives find such a
     # connection while it sits idle between requests.
-    DATABASE_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    DATABASE_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=DATABASE_TIMEOUT,
         tcp_user_timeout=DATABASE_TIMEOUT * 1000,

@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import selectors
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -30,9 +31,9 @@ BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 
 
-def free_port():
+def free_port(host=HOST):
     with socket.socket() as probe:
-        probe.bind((HOST, 0))
+        probe.bind((host, 0))
         return probe.getsockname()[1]
 
 
@@ -157,9 +158,10 @@ class Forwarder:
     listens on the same port again.
     """
 
-    def __init__(self, target):
+    def __init__(self, target, host=HOST, port=None):
         self.target = target
-        self.port = free_port()
+        self.host = host
+        self.port = port or free_port(host)
         self.lock = threading.Lock()
         self.listener = None
         self.threads = []
@@ -167,7 +169,7 @@ class Forwarder:
         self.up()
 
     def up(self):
-        self.listener = socket.create_server((HOST, self.port))
+        self.listener = socket.create_server((self.host, self.port))
         accepting = threading.Thread(target=self.accept, args=(self.listener,), daemon=True)
         accepting.start()
         self.threads = [accepting]
@@ -225,6 +227,79 @@ class Forwarder:
             finally:
                 with self.lock:
                     self.connections -= set(peers)
+
+
+class NetworkLink:
+    """A network path to PostgreSQL that can be unplugged, as when the database's host
+    loses power or drops off the network: packets vanish, with no reset and no refusal.
+
+    No forwarder can fake that (the kernel still acknowledges what a stalled process never
+    reads), so the path is a veth pair into a network namespace of its own (ip netns, as
+    root). A Forwarder on the host's end relays to PostgreSQL; a second one, a process
+    inside the namespace, takes the app servers' connections at (address, port).
+    `unplug()` takes the namespace's end of the link down; `plug()` brings it back.
+    """
+
+    port = 5432
+
+    def __init__(self, target):
+        if not shutil.which("ip"):
+            pytest.fail("ip (iproute2) is needed to make a network namespace")
+        tag = os.getpid()
+        subnet = f"10.213.{tag % 250 + 1}"
+        self.namespace = f"eeportal-{tag}"
+        self.far_end = f"een{tag}"
+        self.address = f"{subnet}.2"
+        self.relay = None
+        self.run("netns", "add", self.namespace)
+        try:
+            host_end = f"eeh{tag}"
+            self.run("link", "add", host_end, "type", "veth", "peer", "name", self.far_end)
+            self.run("link", "set", self.far_end, "netns", self.namespace)
+            self.run("addr", "add", f"{subnet}.1/30", "dev", host_end)
+            self.run("link", "set", host_end, "up")
+            self.run("-n", self.namespace, "addr", "add", f"{self.address}/30", "dev", self.far_end)
+            self.run("-n", self.namespace, "link", "set", self.far_end, "up")
+            self.host_relay = Forwarder(target, host=f"{subnet}.1")
+            relay = [__file__, "forward", self.address, str(self.port)]
+            relay += [f"{subnet}.1", str(self.host_relay.port)]
+            self.relay = subprocess.Popen(
+                ["ip", "netns", "exec", self.namespace, sys.executable, *relay]
+            )
+            self.wait_until_open()
+        except BaseException:
+            self.close()
+            raise
+
+    @staticmethod
+    def run(*args):
+        result = subprocess.run(["ip", *args], capture_output=True, text=True)
+        if result.returncode != 0:
+            pytest.fail(f"ip {' '.join(args)} failed: {result.stderr.strip()}")
+
+    def wait_until_open(self, timeout=10):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                socket.create_connection((self.address, self.port), timeout=1).close()
+                return
+            time.sleep(0.1)
+        pytest.fail(f"the relay in {self.namespace} did not listen within {timeout} s")
+
+    def unplug(self):
+        self.run("-n", self.namespace, "link", "set", self.far_end, "down")
+
+    def plug(self):
+        self.run("-n", self.namespace, "link", "set", self.far_end, "up")
+        self.wait_until_open()
+
+    def close(self):
+        if self.relay is not None:
+            self.relay.kill()
+            self.relay.wait()
+            self.host_relay.down()
+        # Deleting the namespace deletes the veth pair with it.
+        subprocess.run(["ip", "netns", "del", self.namespace], capture_output=True)
 
 
 class SqliteDatabase:
@@ -368,3 +443,12 @@ class PostgresDatabase:
     def close(self):
         self.forwarder.down()
         self.maintenance(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    # `servers.py forward LISTEN_HOST LISTEN_PORT TARGET_HOST TARGET_PORT`: the relay that
+    # NetworkLink runs inside its network namespace, until it is killed.
+    _, command, listen_host, listen_port, target_host, target_port = sys.argv
+    assert command == "forward", command
+    Forwarder((target_host, int(target_port)), host=listen_host, port=int(listen_port))
+    threading.Event().wait()

@@ -180,3 +180,4 @@ def test_an_import_that_adds_rounds_refreshes_the_planners_statistics():
     run_import(*HISTORY)
     assert planner_statistics("draws_draw") > 0
     assert planner_statistics("draws_poolband") > 0
+    assert planner_statistics("draws_stream") > 0

@@ -18,6 +18,7 @@ from django.conf import settings
 from eeportal.middleware import RETRY_AFTER_SECONDS
 from tests.servers import (
     AppServer,
+    NetworkLink,
     PostgresDatabase,
     SqliteDatabase,
     manage,
@@ -208,6 +209,46 @@ def test_connections_cut_between_requests_are_replaced_without_an_error(database
 
     for server in servers:
         assert_serves(server, ["/draws/"] * 4)
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="SQLite has no network link to lose; its file going away is tested above",
+)
+def test_a_database_host_that_vanishes_gets_503s_within_seconds_not_a_hang(
+    database, servers, environment, tmp_path
+):
+    link = NetworkLink((database.server["host"], database.server["port"]))
+    server = None
+    try:
+        server = AppServer(
+            {**environment, "DATABASE_URL": database.url(link.address, link.port)},
+            tmp_path / "gunicorn.log",
+        )
+        server.wait_until_serving()
+        # Both workers now hold an open connection, and then the host goes silent: the
+        # first requests meet those connections, the later ones try to open new ones.
+        assert_serves(server, ["/draws/", f"/draws/{ROUND}/"] * 3)
+        link.unplug()
+        try:
+            time.sleep(RECHECK_SECONDS)
+            answers = []
+            for path in ["/draws/", f"/draws/{ROUND}/", "/api/draws/", "/"]:
+                answers.append(server.get(path))
+                assert_outage_answer(answers[-1], path)
+            health = server.get("/healthz", https=False)
+            assert health.status == 503
+            assert health.seconds < OUTAGE_ANSWER_SECONDS
+            print(f"\nHost gone: 503s after {', '.join(f'{a.seconds:.1f}' for a in answers)} s")
+        finally:
+            link.plug()
+        assert_serves(server, ["/healthz", "/draws/", f"/draws/{ROUND}/"] * 2)
+        assert server.process.poll() is None
+        assert "WORKER TIMEOUT" not in server.log()
+    finally:
+        if server is not None:
+            server.stop()
+        link.close()
 
 
 def test_a_read_only_database_still_serves_every_public_page(database, servers, operator_env):
