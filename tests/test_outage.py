@@ -1,4 +1,5 @@
-"""Real app servers meeting a database that goes away, turns read-only, or is shared.
+"""Real app servers meeting a database that goes away, turns read-only, or is shared, and
+sharing one page cache in Redis.
 
 Two gunicorn processes with two workers each run the production settings against a
 scratch copy of the real round history, on the engine the suite runs on (SQLite, or
@@ -7,12 +8,14 @@ down and made read-only. Nothing here is mocked: what is asserted is what a visi
 load balancer and the log collector would get.
 """
 
+import gzip
 import json
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
 from django.conf import settings
 
 from eeportal.middleware import RETRY_AFTER_SECONDS
@@ -98,6 +101,43 @@ def servers(database, environment, operator_env, tmp_path_factory):
             started.append(
                 AppServer({**environment, **database.server_env}, logs / f"gunicorn-{n}.log")
             )
+        for server in started:
+            server.wait_until_serving()
+        yield started
+    finally:
+        for server in started:
+            server.stop()
+
+
+# A Redis database of its own, emptied before and after.
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+@pytest.fixture(scope="module")
+def shared_cache():
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.fail(
+            "Redis is not answering on 127.0.0.1:6379 (.ci/run starts it): redis-server "
+            '--daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'
+        )
+    client.flushdb()
+    yield client
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture(scope="module")
+def servers_sharing_redis(servers, database, environment, shared_cache, tmp_path_factory):
+    """Two more app servers, configured as a fleet: one page cache for both, in Redis."""
+    logs = tmp_path_factory.mktemp("redis-logs")
+    env = {**environment, **database.server_env, "REDIS_URL": REDIS_URL}
+    started = []
+    try:
+        for n in (1, 2):
+            started.append(AppServer(env, logs / f"gunicorn-{n}.log"))
         for server in started:
             server.wait_until_serving()
         yield started
@@ -307,3 +347,39 @@ def test_an_edit_made_through_django_shows_on_every_app_server_within_a_second(
             assert fresh.status == 200
             assert f">{crs_min}<" in fresh.text
             assert json.loads(server.get(data).body)["crs_min"] == crs_min
+
+
+def test_app_servers_with_redis_share_one_page_cache(
+    servers_sharing_redis, shared_cache, operator_env
+):
+    first, second = servers_sharing_redis
+    page = f"/draws/{ROUND}/"
+    stored_before = len(shared_cache.keys("*page:*"))  # robots.txt, from start-up
+    rendered = first.get(page)
+    assert rendered.status == 200
+    assert len(shared_cache.keys("*page:*")) == stored_before + 2  # plain and gzipped
+
+    # Change the round behind the site's back: no new content version. A server that
+    # made the page itself would show the change; one reading the shared copy does not.
+    change = "from django.db.models import F; from draws.models import Draw; "
+    change += f"Draw.objects.filter(number={ROUND}).update(crs_min=F('crs_min') + %d)"
+    manage(operator_env, "shell", "-c", change % 100)
+    try:
+        for _ in range(3):  # whichever of its workers answers
+            again = second.get(page)
+            assert again.body == rendered.body
+            assert again.headers["ETag"] == rendered.headers["ETag"]
+        packed = second.get(page, headers={"Accept-Encoding": "gzip"})
+        assert packed.headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.body) == rendered.body
+
+        # An edit made through Django moves the version, for the whole fleet at once.
+        bump = "from draws.models import ContentVersion; ContentVersion.bump()"
+        manage(operator_env, "shell", "-c", bump)
+        time.sleep(RECHECK_SECONDS)
+        crs_min = json.loads(first.get(f"/api/draws/{ROUND}/").body)["crs_min"]
+        for server in (first, second):
+            assert f"minimum CRS {crs_min}" in server.get(page).text
+    finally:
+        manage(operator_env, "shell", "-c", change % -100)
+        manage(operator_env, "shell", "-c", bump)
