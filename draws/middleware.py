@@ -21,7 +21,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
@@ -79,9 +79,8 @@ def drop_tracking_parameters(request):
     query = request.GET.copy()
     for name in tracking:
         del query[name]
-    query._mutable = False
-    request.GET = query
     request.META["QUERY_STRING"] = query.urlencode()
+    request.GET = QueryDict(request.META["QUERY_STRING"])
 
 
 def gzipped_copy(response):
@@ -137,7 +136,8 @@ class PublicPageCacheMiddleware:
             variants = {False: response, True: gzipped_copy(response)}
             for compressed, variant in variants.items():
                 variant["ETag"] = etags[compressed]
-            cache.set_many({keys[c]: v for c, v in variants.items()}, PAGE_CACHE_TIMEOUT)
+            stored = {keys[compressed]: variant for compressed, variant in variants.items()}
+            cache.set_many(stored, PAGE_CACHE_TIMEOUT)
             response = variants[gzip]
         return response
 
