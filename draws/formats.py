@@ -28,34 +28,28 @@ MONTHS = (
 
 
 def _as_date(value):
-    """A date as it reads in the site's time zone (UTC); None and '' stay as they are."""
+    """A date as it reads in the site's time zone (UTC); None for a missing one."""
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
         return timezone.localtime(value).date()
-    return value
+    return value or None
 
 
 def long_date(value):
     """'21 January 2026'; empty for a missing date."""
-    value = _as_date(value)
-    if not value:
-        return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    day = _as_date(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
 def short_date(value):
     """'21 Jan 2026', for tables."""
-    value = _as_date(value)
-    if not value:
-        return ""
-    return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+    day = _as_date(value)
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}" if day else ""
 
 
 def iso_date(value):
     """'2026-01-21', for <time datetime>."""
-    value = _as_date(value)
-    if not value:
-        return ""
-    return value.isoformat()
+    day = _as_date(value)
+    return day.isoformat() if day else ""
 
 
 def thousands(value):

@@ -575,20 +575,6 @@ class Draw(models.Model):
         PoolBand.objects.bulk_update(bands, ["parent"])
 
 
-def refresh_planner_statistics():
-    """ANALYZE the app's tables, after loading many rows at once.
-
-    Right after a bulk load PostgreSQL plans as if the tables were nearly empty until
-    autovacuum gets round to them: with 10,000 new rounds, the home page once took 19 s
-    instead of 0.2 s (BENCHMARKS.md). The streams table counts too: without its
-    statistics, finding each stream's latest round took 4 ms instead of 1. SQLite's
-    planner uses the same statistics.
-    """
-    with connection.cursor() as cursor:
-        for model in (Stream, RoundName, Draw, PoolBand):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-
-
 class PoolBand(models.Model):
     """Candidates in the pool within a CRS band on the round's distribution date."""
 
@@ -796,3 +782,17 @@ class ContentVersion(models.Model):
         # Now for this connection's own reads, and again once the change is visible to all.
         cls.forget()
         transaction.on_commit(cls.forget)
+
+
+def refresh_planner_statistics():
+    """ANALYZE the app's tables, after loading many rows at once.
+
+    Right after a bulk load PostgreSQL plans as if the tables were nearly empty until
+    autovacuum gets round to them: with 10,000 new rounds, the home page once took 19 s
+    instead of 0.2 s (BENCHMARKS.md). The streams table counts too: without its
+    statistics, finding each stream's latest round took 4 ms instead of 1. SQLite's
+    planner uses the same statistics.
+    """
+    with connection.cursor() as cursor:
+        for model in (Stream, RoundName, Draw, PoolBand):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

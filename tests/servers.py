@@ -150,6 +150,21 @@ class AppServer:
                 self.process.wait()
 
 
+@contextlib.contextmanager
+def app_servers(env, log_dir, count=2):
+    """`count` AppServers with the same environment, serving; all stopped on the way out."""
+    started = []
+    try:
+        for n in range(1, count + 1):
+            started.append(AppServer(env, log_dir / f"gunicorn-{n}.log"))
+        for server in started:
+            server.wait_until_serving()
+        yield started
+    finally:
+        for server in started:
+            server.stop()
+
+
 class Forwarder:
     """Relays a local port to `target`, like a network path to the database server.
 

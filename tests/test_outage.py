@@ -8,6 +8,7 @@ down and made read-only. Nothing here is mocked: what is asserted is what a visi
 load balancer and the log collector would get.
 """
 
+import contextlib
 import gzip
 import json
 import re
@@ -20,10 +21,10 @@ from django.conf import settings
 
 from eeportal.middleware import RETRY_AFTER_SECONDS
 from tests.servers import (
-    AppServer,
     NetworkLink,
     PostgresDatabase,
     SqliteDatabase,
+    app_servers,
     manage,
     production_environment,
 )
@@ -94,19 +95,9 @@ def servers(database, environment, operator_env, tmp_path_factory):
     manage(operator_env, "collectstatic", "--noinput", "--verbosity=0")
     manage(operator_env, "migrate", "--noinput", "--verbosity=0")
     manage(operator_env, "import_rounds", "data/ircc-ee-rounds-123-en.json")
-    logs = tmp_path_factory.mktemp("outage-logs")
-    started = []
-    try:
-        for n in (1, 2):
-            started.append(
-                AppServer({**environment, **database.server_env}, logs / f"gunicorn-{n}.log")
-            )
-        for server in started:
-            server.wait_until_serving()
+    env = {**environment, **database.server_env}
+    with app_servers(env, tmp_path_factory.mktemp("outage-logs")) as started:
         yield started
-    finally:
-        for server in started:
-            server.stop()
 
 
 # A Redis database of its own, emptied before and after.
@@ -132,18 +123,9 @@ def shared_cache():
 @pytest.fixture(scope="module")
 def servers_sharing_redis(servers, database, environment, shared_cache, tmp_path_factory):
     """Two more app servers, configured as a fleet: one page cache for both, in Redis."""
-    logs = tmp_path_factory.mktemp("redis-logs")
     env = {**environment, **database.server_env, "REDIS_URL": REDIS_URL}
-    started = []
-    try:
-        for n in (1, 2):
-            started.append(AppServer(env, logs / f"gunicorn-{n}.log"))
-        for server in started:
-            server.wait_until_serving()
+    with app_servers(env, tmp_path_factory.mktemp("redis-logs")) as started:
         yield started
-    finally:
-        for server in started:
-            server.stop()
 
 
 def assert_serves(server, paths):
@@ -259,13 +241,8 @@ def test_a_database_host_that_vanishes_gets_503s_within_seconds_not_a_hang(
     database, servers, environment, tmp_path
 ):
     link = NetworkLink((database.server["host"], database.server["port"]))
-    server = None
-    try:
-        server = AppServer(
-            {**environment, "DATABASE_URL": database.url(link.address, link.port)},
-            tmp_path / "gunicorn.log",
-        )
-        server.wait_until_serving()
+    env = {**environment, "DATABASE_URL": database.url(link.address, link.port)}
+    with contextlib.closing(link), app_servers(env, tmp_path, count=1) as (server,):
         # Both workers now hold an open connection, and then the host goes silent: the
         # first requests meet those connections, the later ones try to open new ones.
         assert_serves(server, ["/draws/", f"/draws/{ROUND}/"] * 3)
@@ -285,10 +262,6 @@ def test_a_database_host_that_vanishes_gets_503s_within_seconds_not_a_hang(
         assert_serves(server, ["/healthz", "/draws/", f"/draws/{ROUND}/"] * 2)
         assert server.process.poll() is None
         assert "WORKER TIMEOUT" not in server.log()
-    finally:
-        if server is not None:
-            server.stop()
-        link.close()
 
 
 def test_a_read_only_database_still_serves_every_public_page(database, servers, operator_env):
