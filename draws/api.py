@@ -18,9 +18,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from draws import sharing
-from draws.context_processors import site_url
 from draws.filters import DrawFilter
 from draws.models import Draw, PoolBand, Stream
+from eeportal.context_processors import site_url
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500

@@ -3,39 +3,15 @@
 The site says "round" to people and the code says `Draw`, as IRCC's feed does.
 """
 
-import datetime as dt
-import functools
-import statistics
-import time
-from dataclasses import dataclass
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import models
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import RowNumber
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.urls import reverse
 
 from draws import ircc
 
 CRS_MAX = 1200
-
-
-def reverse_once(viewname, arg):
-    """reverse(viewname, args=[arg]), worked out once per process.
-
-    A history page links 50 rounds and their streams; reversing each link anew was a
-    tenth of the page's rendering time (BENCHMARKS.md). The script prefix and URLconf are
-    part of the key, so a site mounted under a path, or a test's URLconf, gets its own.
-    """
-    return _reverse_once(viewname, arg, get_script_prefix(), get_urlconf())
-
-
-@functools.lru_cache(maxsize=20_000)
-def _reverse_once(viewname, arg, script_prefix, urlconf):
-    return reverse(viewname, urlconf=urlconf, args=[arg])
 
 
 class StreamQuerySet(models.QuerySet):
@@ -84,11 +60,7 @@ class Stream(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse_once("draws:stream_detail", self.slug)
-
-    @property
-    def is_category(self):
-        return self.kind == self.Kind.CATEGORY
+        return reverse("draws:stream_detail", args=[self.slug])
 
 
 class RoundName(models.Model):
@@ -215,9 +187,6 @@ class DrawQuerySet(models.QuerySet):
     def in_year(self, year):
         return self.filter(date__year=year)
 
-    def since(self, date):
-        return self.filter(date__gte=date)
-
     def totals(self):
         """{'rounds': n, 'invitations': n} for the rounds in this queryset, in one query."""
         totals = self.aggregate(rounds=Count("pk"), invitations=Sum("invitations"))
@@ -238,10 +207,6 @@ class DrawQuerySet(models.QuerySet):
 
     def for_streams(self, streams):
         return self.filter(stream__in=streams)
-
-    def met_by(self, score):
-        """Rounds whose minimum CRS `score` meets or beats."""
-        return self.filter(crs_min__lte=score)
 
     def latest_and_latest_met_per_stream(self, score):
         """Each stream's newest round that `score` meets and newest that it does not.
@@ -292,31 +257,6 @@ class DrawQuerySet(models.QuerySet):
             .values("pk")[:1]
         )
         return PoolBand.objects.filter(draw=models.Subquery(newest)).select_related("draw")
-
-    def sync_from_ircc(self, parsed, stream):
-        """Create or update the round from IRCC's values: 'created', 'updated' or 'unchanged'.
-
-        Status and notes are the editors' and are left as they are on an existing round.
-        """
-        incoming = Draw.from_ircc(parsed, stream)
-        incoming_bands = sorted((band.low, band.high, band.count) for band in parsed.pool_bands)
-        draw = self.filter(number=parsed.number, suffix=parsed.suffix).first()
-        if draw is None:
-            draw, outcome = incoming, "created"
-        elif (
-            draw.ircc_values() == incoming.ircc_values()
-            and draw.pool_band_values() == incoming_bands
-        ):
-            return "unchanged"
-        else:
-            for name, value in incoming.ircc_values().items():
-                setattr(draw, name, value)
-            outcome = "updated"
-        draw.full_clean()
-        draw.save()
-        if draw.pool_band_values() != incoming_bands:
-            draw.replace_pool_bands(parsed.pool_bands)
-        return outcome
 
 
 class Draw(models.Model):
@@ -445,7 +385,7 @@ class Draw(models.Model):
         return f"Round #{self.label}"
 
     def get_absolute_url(self):
-        return reverse_once("draws:detail", self.label)
+        return reverse("draws:detail", args=[self.label])
 
     @staticmethod
     def published_q():
@@ -460,10 +400,6 @@ class Draw(models.Model):
     @property
     def display_name(self):
         return self.round_name or self.stream.name
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
 
     def clean(self):
         errors = {}
@@ -508,55 +444,6 @@ class Draw(models.Model):
         ids = (self.previous_in_stream_id, self.previous_overall_id, self.next_overall_id)
         found = Draw.objects.with_stream().in_bulk([pk for pk in ids if pk is not None])
         return tuple(found.get(pk) for pk in ids)
-
-    def change_from(self, other):
-        """How this round's cut-off and size moved since `other` (None when there is none)."""
-        if other is None:
-            return None
-        return Change(
-            draw=other,
-            crs=self.crs_min - other.crs_min,
-            invitations=self.invitations - other.invitations,
-            days=(self.date - other.date).days,
-        )
-
-    def ircc_values(self):
-        """The fields the IRCC feed sets, to tell whether an import would change anything."""
-        return {
-            "date": self.date,
-            "stream_id": self.stream_id,
-            "round_name": self.round_name,
-            "eligible_programs": self.eligible_programs,
-            "invitations": self.invitations,
-            "crs_min": self.crs_min,
-            "tie_break": self.tie_break,
-            "run_at": self.run_at,
-            "pool_as_of": self.pool_as_of,
-            "pool_total": self.pool_total,
-            "source_url": self.source_url,
-        }
-
-    def pool_band_values(self):
-        return sorted((band.low, band.high, band.count) for band in self.pool_bands.all())
-
-    @classmethod
-    def from_ircc(cls, parsed, stream):
-        """An unsaved Draw holding a parsed IRCC round's values."""
-        return cls(
-            number=parsed.number,
-            suffix=parsed.suffix,
-            date=parsed.date,
-            stream=stream,
-            round_name=parsed.round_name,
-            eligible_programs=parsed.eligible_programs,
-            invitations=parsed.invitations,
-            crs_min=parsed.crs_min,
-            tie_break=parsed.tie_break,
-            run_at=parsed.run_at,
-            pool_as_of=parsed.pool_as_of,
-            pool_total=parsed.pool_total,
-            source_url=parsed.source_url,
-        )
 
     def replace_pool_bands(self, bands):
         """Swap this round's distribution for `bands` (objects with low, high and count)."""
@@ -614,44 +501,6 @@ class PoolBand(models.Model):
         return self.low <= self.draw.crs_min <= self.high
 
 
-@dataclass(frozen=True)
-class Change:
-    """The difference between a round and an earlier one."""
-
-    draw: Draw
-    crs: int
-    invitations: int
-    days: int
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Summary of a set of rounds (models or figure_rows), for stream pages and guides."""
-
-    rounds: int
-    invitations: int
-    crs_lowest: int | None
-    crs_median: float | None
-    crs_highest: int | None
-
-    @classmethod
-    def of(cls, draws):
-        scores = [draw.crs_min for draw in draws]
-        return cls(
-            rounds=len(scores),
-            invitations=sum(draw.invitations for draw in draws),
-            crs_lowest=min(scores, default=None),
-            crs_median=statistics.median(scores) if scores else None,
-            crs_highest=max(scores, default=None),
-        )
-
-    @classmethod
-    def of_last_year(cls, draws, today):
-        """The figures of the rounds in the twelve months up to `today`."""
-        start = today - dt.timedelta(days=365)
-        return cls.of([draw for draw in draws if draw.date > start])
-
-
 class GuideQuerySet(models.QuerySet):
     def with_stream(self):
         return self.select_related("stream")
@@ -702,97 +551,3 @@ class Guide(models.Model):
 
     def get_absolute_url(self):
         return reverse("draws:guide_detail", args=[self.slug])
-
-
-class ContentVersion(models.Model):
-    """A single row counting changes to anything the public pages show.
-
-    Saving or deleting a round, band, stream or guide bumps it (draws.signals), in the same
-    transaction as the change. Cached pages and ETags are keyed on it, so every app server
-    sees an edit without sharing any memory. Each process reads it at most once every
-    PAGE_CACHE_RECHECK_SECONDS: the process that made the edit sees it at once, the others
-    within that window.
-    """
-
-    SINGLETON_ID = 1
-
-    number = models.PositiveBigIntegerField(default=1)
-    changed_at = models.DateTimeField(default=timezone.now)
-
-    # (number, changed_at, time.monotonic() when read) of this process's last read.
-    _last_read = None
-
-    class Meta:
-        verbose_name = "content version"
-
-    def __str__(self):
-        return f"Version {self.number} of {self.changed_at:%Y-%m-%d %H:%M:%S} UTC"
-
-    @classmethod
-    def current(cls):
-        """(number, changed_at) of the latest change, read again once the window has passed.
-
-        Reading it was most of what a cached page cost (BENCHMARKS.md, finding 2); a window
-        of a second turns that into one query per second per process, whatever the traffic.
-        """
-        last_read, now = cls._last_read, time.monotonic()
-        if last_read is not None and now - last_read[2] < settings.PAGE_CACHE_RECHECK_SECONDS:
-            return last_read[:2]
-        number, changed_at = cls.read()
-        cls._last_read = (number, changed_at, now)
-        return number, changed_at
-
-    @classmethod
-    def read(cls):
-        """(number, changed_at) from the database.
-
-        Plain SQL: compiling the ORM query cost more than the query (0.42 ms against
-        0.18 ms on PostgreSQL).
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT number, changed_at FROM {cls._meta.db_table} WHERE id = %s",
-                [cls.SINGLETON_ID],
-            )
-            row = cursor.fetchone()
-        if row is None:
-            return 0, dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
-        number, changed_at = row
-        if isinstance(changed_at, str):  # SQLite hands back its text form
-            changed_at = parse_datetime(changed_at)
-        if timezone.is_naive(changed_at):
-            changed_at = timezone.make_aware(changed_at, dt.UTC)
-        return number, changed_at
-
-    @classmethod
-    def forget(cls):
-        """Make this process read the version again on its next request."""
-        cls._last_read = None
-
-    @classmethod
-    def bump(cls):
-        now = timezone.now()
-        updated = cls.objects.filter(pk=cls.SINGLETON_ID).update(
-            number=F("number") + 1, changed_at=now
-        )
-        if not updated:
-            cls.objects.update_or_create(
-                pk=cls.SINGLETON_ID, defaults={"number": 1, "changed_at": now}
-            )
-        # Now for this connection's own reads, and again once the change is visible to all.
-        cls.forget()
-        transaction.on_commit(cls.forget)
-
-
-def refresh_planner_statistics():
-    """ANALYZE the app's tables, after loading many rows at once.
-
-    Right after a bulk load PostgreSQL plans as if the tables were nearly empty until
-    autovacuum gets round to them: with 10,000 new rounds, the home page once took 19 s
-    instead of 0.2 s (BENCHMARKS.md). The streams table counts too: without its
-    statistics, finding each stream's latest round took 4 ms instead of 1. SQLite's
-    planner uses the same statistics.
-    """
-    with connection.cursor() as cursor:
-        for model in (Stream, RoundName, Draw, PoolBand):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

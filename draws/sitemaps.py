@@ -24,8 +24,8 @@ class PageSitemap(Sitemap):
             "draws:home",
             "draws:list",
             "draws:stream_list",
-            "draws:check",
-            "draws:crs_calculator",
+            "scores:check",
+            "scores:crs_calculator",
             "draws:api",
             "draws:about",
         ]

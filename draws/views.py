@@ -9,12 +9,11 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from draws import charts, checker, crs, language_tests, sharing
-from draws.context_processors import site_url
+from draws import charts, sharing
 from draws.filters import DrawFilter
-from draws.formats import long_date
-from draws.forms import CalculatorForm, ScoreCheckForm, bound_data
-from draws.models import Draw, Figures, Guide, Stream
+from draws.models import Draw, Guide, Stream
+from draws.statistics import Change, Figures
+from eeportal.context_processors import site_url
 
 HISTORY_PAGE_SIZE = 50
 STREAM_TABLE_LENGTH = 25
@@ -112,8 +111,8 @@ def draw_detail(request, number):
                 site_url(request) + draw.get_absolute_url(), sharing.draw_summary(draw)
             ),
             "draw": draw,
-            "change_in_stream": draw.change_from(previous_in_stream),
-            "change_overall": draw.change_from(previous_overall),
+            "change_in_stream": Change.between(draw, previous_in_stream),
+            "change_overall": Change.between(draw, previous_overall),
             "previous_overall": previous_overall,
             "next_overall": next_overall,
             "bands": bands,
@@ -299,80 +298,3 @@ def robots_txt(request):
     return HttpResponse(
         f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", content_type="text/plain"
     )
-
-
-# Score tools: the score checker and the CRS calculator.
-
-CHECK_META = sharing.PageMeta(
-    title="Would your CRS score have been invited?",
-    description="Type an Express Entry CRS score to see which rounds of invitations it would "
-    "have met in each stream, and about how many candidates in the pool were at or above it.",
-)
-
-
-def score_check_context(score, streams=()):
-    """The checker's answer for `score` and its pool chart, as the two tool pages show them."""
-    score_check = checker.check(score, today=timezone.localdate(), streams=streams)
-    pool = score_check.pool
-    if pool is None:
-        return {"check": score_check}
-    as_of = long_date(pool.draw.pool_as_of)
-    return {
-        "check": score_check,
-        "pool_chart": charts.pool_position_chart(
-            "pool-position",
-            pool.bands,
-            pool.at_or_above,
-            score,
-            title=f"Where a score of {score:,} sat in the pool on {as_of}",
-            description=f"The {pool.total:,} candidates in the pool as one bar, lowest scores on "
-            f"the left, each CRS band as wide as its share; the {pool.percent}% with {score:,} "
-            f"or more are shaded.",
-        ),
-    }
-
-
-@require_safe
-def check(request):
-    form = ScoreCheckForm(bound_data(request, ScoreCheckForm), streams=Stream.objects.all())
-    context = {"section": "check", "meta": CHECK_META, "form": form}
-    if form.is_bound and not form.is_valid():
-        return render(request, "draws/check.html", context, status=400)
-    if form.is_bound:
-        score = form.cleaned_data["score"]
-        context["meta"] = sharing.check_meta(score)
-        context.update(score_check_context(score, form.cleaned_data["stream"]))
-    return render(request, "draws/check.html", context)
-
-
-CALCULATOR_META = sharing.PageMeta(
-    title="CRS calculator: work out your Express Entry score",
-    description="Answer IRCC's questions to get your Comprehensive Ranking System score, with "
-    "every point explained, and see which recent rounds it would have met.",
-)
-CALCULATOR_RULES = {
-    "reviewed": crs.RULES_REVIEWED,
-    "source_url": crs.RULES_SOURCE_URL,
-    "languages_reviewed": language_tests.EQUIVALENCY_REVIEWED,
-    "languages_source_url": language_tests.EQUIVALENCY_SOURCE_URL,
-    "job_offer_removed_on": crs.ARRANGED_EMPLOYMENT_REMOVED_ON,
-    "maximum": crs.TOTAL_MAXIMUM,
-    "transferability_maximum": crs.TRANSFERABILITY_MAXIMUM,
-    "transferability_group_maximum": crs.TRANSFERABILITY_GROUP_MAXIMUM,
-}
-
-
-@require_safe
-def crs_calculator(request):
-    # GET rather than POST: working out a score changes nothing on the server, and with the
-    # answers in the address the result is a link people can bookmark, share, or come back
-    # to and change one answer. Nothing is stored.
-    form = CalculatorForm(bound_data(request, CalculatorForm))
-    context = {"section": "check", "meta": CALCULATOR_META, "form": form, "rules": CALCULATOR_RULES}
-    if form.is_bound and not form.is_valid():
-        return render(request, "draws/crs_calculator.html", context, status=400)
-    if form.is_bound:
-        result = crs.calculate(form.profile())
-        context["result"] = result
-        context.update(score_check_context(result.total))
-    return render(request, "draws/crs_calculator.html", context)

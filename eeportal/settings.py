@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "draws",
+    "eeportal.pagecache",
+    "eeportal.scores",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +66,7 @@ MIDDLEWARE = [
     # Outside the page cache and the views, so any failure to reach the database
     # (including the cache's own version check) becomes a 503 page.
     "eeportal.middleware.DatabaseUnavailableMiddleware",
-    "draws.middleware.PublicPageCacheMiddleware",
+    "eeportal.pagecache.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "draws.context_processors.site",
+                "eeportal.context_processors.site",
             ],
         },
     },
@@ -252,11 +254,25 @@ AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 ADMIN_REQUIRE_OTP = env_bool("DJANGO_ADMIN_REQUIRE_OTP", not DEBUG)
 OTP_TOTP_ISSUER = "Express Entry rounds"
 
-# Rendered public pages are cached until an editor changes something (draws.middleware).
+# Rendered public pages are cached until an editor changes something (eeportal.pagecache).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# Saving or deleting any of these retires every cached page.
+PAGE_CACHE_WATCHED_MODELS = [
+    "draws.Draw",
+    "draws.PoolBand",
+    "draws.Stream",
+    "draws.RoundName",
+    "draws.Guide",
+]
+# Never cached: the editors' admin, the health check, static files (whitenoise's own).
+PAGE_CACHE_SKIP_PATHS = ["/" + ADMIN_URL, "/healthz", "/" + STATIC_URL]
 # How long a process trusts the content version it last read before asking the database
 # again: an edit shows at once in the process that made it, within this on the others.
 PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RECHECK_SECONDS", "1"))
+
+# Errors at these addresses are JSON, like their answers (the API page itself is for people).
+JSON_ERROR_PATHS = ["/api/", "/draws/export.", "/healthz"]
+JSON_ERROR_EXCEPT_PATHS = ["/api/"]
 
 # For /.well-known/security.txt.
 SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "mailto:security@eerounds.ca")

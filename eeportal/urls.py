@@ -1,4 +1,4 @@
-"""The site's URLs: the public pages of the draws app, the editors' admin, site endpoints."""
+"""The site's URLs: the rounds' pages, the score tools, the editors' admin, site endpoints."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,5 +12,6 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("", include("eeportal.scores.urls")),
     path("", include("draws.urls")),
 ]

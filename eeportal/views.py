@@ -11,15 +11,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from draws.context_processors import site_url
-
-# The open data's and the health check's URLs: their errors are JSON, like their answers.
-DATA_PATHS = ("/api/", "/draws/export.", "/healthz")
-API_DOCS_PATH = "/api/"  # a page for people
+from eeportal.context_processors import site_url
 
 
 def is_data_request(request):
-    return request.path.startswith(DATA_PATHS) and request.path != API_DOCS_PATH
+    """The open data's and the health check's URLs: their errors are JSON, like their answers."""
+    return request.path.startswith(tuple(settings.JSON_ERROR_PATHS)) and (
+        request.path not in settings.JSON_ERROR_EXCEPT_PATHS
+    )
 
 
 def page_not_found(request, exception):

@@ -8,7 +8,9 @@ from django.conf import settings as settings_module
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 
-from draws.models import ContentVersion, Draw, PoolBand, Stream
+from draws.models import Draw, Stream
+from eeportal.pagecache.models import ContentVersion
+from tests.factories import add_distribution, make_draw
 
 # The live server for browser tests builds its middleware once, before any test's settings
 # fixture runs, and SecurityMiddleware reads SECURE_SSL_REDIRECT when it is built: so plain
@@ -62,37 +64,6 @@ def stream(db):
     return Stream.objects.get(slug="cec")
 
 
-def make_draw(number, date, stream_slug="cec", **fields):
-    """A published round with plausible figures; any field can be overridden."""
-    values = {
-        "stream": Stream.objects.get(slug=stream_slug),
-        "invitations": 3000,
-        "crs_min": 500,
-        "tie_break": dt.datetime.combine(date, dt.time(1, 2, 3), tzinfo=dt.UTC)
-        - dt.timedelta(days=20),
-        "status": Draw.Status.PUBLISHED,
-    }
-    values.update(fields)
-    if isinstance(number, str):
-        values["suffix"] = number[-1]
-        number = int(number[:-1])
-    return Draw.objects.create(number=number, date=date, **values)
-
-
-def add_distribution(draw, as_of, bands):
-    """Give `draw` a distribution from (low, high, count) rows; the total is the top level."""
-    draw.pool_as_of = as_of
-    draw.save()
-    draw.pool_bands.all().delete()
-    PoolBand.objects.bulk_create(
-        PoolBand(draw=draw, low=low, high=high, count=count) for low, high, count in bands
-    )
-    draw.link_sub_bands()
-    draw.pool_total = sum(b.count for b in draw.pool_bands.all() if b.parent_id is None)
-    draw.save()
-    return draw
-
-
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
@@ -133,17 +104,4 @@ def history():
     return rounds
 
 
-def many_rounds(count, start=dt.date(2020, 1, 1)):
-    streams = ["cec", "pnp", "french", "general"]
-    Draw.objects.bulk_create(
-        Draw(
-            number=1000 + index,
-            date=start + dt.timedelta(days=index),
-            stream_id=Draw._meta.get_field("stream")
-            .related_model.objects.get(slug=streams[index % 4])
-            .pk,
-            invitations=100 + index,
-            crs_min=300 + index % 500,
-        )
-        for index in range(count)
-    )
+# END

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
 
-from draws.models import Draw, PoolBand, Stream, refresh_planner_statistics
+from draws.importing import refresh_planner_statistics
+from draws.models import Draw, PoolBand, Stream
 
 FIRST_NUMBER = 100_000
 LAST_DATE = dt.date(2014, 12, 31)

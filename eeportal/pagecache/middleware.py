@@ -1,0 +1,163 @@
+"""The public pages' cache and conditional GET, keyed on the content version.
+
+Every public GET is answered in one of three ways, cheapest first:
+1. 304 Not Modified, when the browser or CDN already holds this version of the page;
+2. the rendered page from the cache (local memory, or Redis when REDIS_URL is set);
+3. the view, whose 200 response is stored for the next visitor, plain and gzipped.
+
+The content version is what lets several app servers, each with its own local cache, agree
+on what to show: an editor's save moves it, and every old page and ETag is left behind.
+Each process reads it from the database at most once a second (ContentVersion.current), so
+a cached answer usually costs no query at all.
+
+Pages are compressed once, when they are stored, rather than on every request: gzip costs
+more than serving a cached page. Only pages that are the same for everyone are stored, so
+no secret (a CSRF token, a session) ever shares a compressed body with what a visitor sent,
+which is what the BREACH attack needs.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse, QueryDict
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
+
+from eeportal.middleware import answer_outage, is_outage
+from eeportal.pagecache.models import ContentVersion
+
+# Long enough to outlive any quiet spell between rounds: old versions' pages are simply
+# never asked for again and fall out of the cache.
+PAGE_CACHE_TIMEOUT = 24 * 60 * 60
+# Browsers and CDNs may reuse a page for a minute, then must ask (and usually get a 304).
+PAGE_MAX_AGE = 60
+# As django.middleware.gzip decides it.
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+
+# What link trackers add to a shared address: Facebook's fbclid, Google's gclid, campaign
+# utm_ tags and their kin. No page reads them, and each visitor from a share can bring a
+# different value, so kept in the cache key they would make every such visit render the
+# page afresh. They are dropped before the key is made and before the view runs.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "li_fat_id",
+        "yclid",
+        "srsltid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+    }
+)
+TRACKING_PREFIXES = ("utm_",)
+
+
+def is_tracking_parameter(name):
+    name = name.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def drop_tracking_parameters(request):
+    """Remove trackers' parameters from the request, as if the link had come without them."""
+    tracking = [name for name in request.GET if is_tracking_parameter(name)]
+    if not tracking:
+        return
+    query = request.GET.copy()
+    for name in tracking:
+        del query[name]
+    request.META["QUERY_STRING"] = query.urlencode()
+    request.GET = QueryDict(request.META["QUERY_STRING"])
+
+
+def gzipped_copy(response):
+    """A copy of the response with its body gzipped."""
+    body = compress_string(response.content)
+    compressed = HttpResponse(body, status=response.status_code)
+    for name, value in response.items():
+        compressed[name] = value
+    compressed["Content-Encoding"] = "gzip"
+    compressed["Content-Length"] = str(len(body))
+    return compressed
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.applies_to(request):
+            return self.get_response(request)
+        drop_tracking_parameters(request)
+        try:
+            version, changed_at = ContentVersion.current()
+        except DatabaseError as error:
+            if not is_outage(error):
+                raise
+            # Answer now: letting the view try would wait out a second connect timeout.
+            return answer_outage(request, error)
+
+        page = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+        etags = {False: f'"{version}-{page[:16]}"', True: f'"{version}-{page[:16]}-gzip"'}
+        last_modified = int(changed_at.timestamp())
+        not_modified = get_conditional_response(
+            request, etag=etags[gzip], last_modified=last_modified
+        )
+        if not_modified is not None:
+            not_modified["ETag"] = etags[gzip]
+            patch_vary_headers(not_modified, ["Accept-Encoding"])
+            patch_cache_control(not_modified, public=True, max_age=PAGE_MAX_AGE)
+            return not_modified
+
+        keys = {False: f"page:{version}:{page}", True: f"page:{version}:{page}:gzip"}
+        response = cache.get(keys[gzip])
+        if response is None:
+            response = self.get_response(request)
+            if not self.is_shareable(response):
+                return response
+            response["Last-Modified"] = http_date(last_modified)
+            patch_vary_headers(response, ["Accept-Encoding"])
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
+            variants = {False: response, True: gzipped_copy(response)}
+            for compressed, variant in variants.items():
+                variant["ETag"] = etags[compressed]
+            stored = {keys[compressed]: variant for compressed, variant in variants.items()}
+            cache.set_many(stored, PAGE_CACHE_TIMEOUT)
+            response = variants[gzip]
+        return response
+
+    @staticmethod
+    def applies_to(request):
+        return (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS))
+        )
+
+    @staticmethod
+    def is_shareable(response):
+        """Only complete 200s that are the same for everyone: no cookies, no 'private'."""
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "cookie" not in response.get("Vary", "").lower()
+            and not response.has_header("Content-Encoding")
+        )

@@ -1,0 +1,761 @@
+"""The Comprehensive Ranking System (CRS): Express Entry's points rules, and a calculator.
+
+IRCC ranks every profile in the Express Entry pool out of 1,200 points, in four sections:
+core human capital, the accompanying spouse or partner, skill transferability, and
+additional points. The grids are kept below as plain tables in IRCC's order, so that when
+IRCC changes a rule the change here is a small diff to read against the official page.
+
+`calculate(profile)` returns the total with one line per rule, each saying in plain words
+why it gave the points it did, so a page can show its working. Language is scored by
+CLB/NCLC level; `language_scores.py` turns test scores into levels first.
+
+Pure Python: no Django, no I/O.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple, TypeVar
+
+from eeportal.scores.language_scores import Ability, OfficialLanguage
+
+RULES_REVIEWED = date(2026, 11, 25)
+RULES_SOURCE_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
+    "express-entry/check-score/crs-criteria.html"
+)
+
+
+class EducationLevel(StrEnum):
+    """Highest credential completed, lowest first as in IRCC's grid. Values are form slugs."""
+
+    LESS_THAN_SECONDARY = "less-than-secondary"
+    SECONDARY = "secondary"
+    ONE_YEAR = "one-year"
+    TWO_YEAR = "two-year"
+    BACHELORS = "bachelors"
+    TWO_OR_MORE = "two-or-more"
+    MASTERS = "masters"
+    DOCTORAL = "doctoral"
+
+    @property
+    def label(self) -> str:
+        return EDUCATION_LABELS[self]
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.value, member.label) for member in cls]
+
+
+EDUCATION_LABELS = {
+    EducationLevel.LESS_THAN_SECONDARY: "Less than secondary school (high school)",
+    EducationLevel.SECONDARY: "Secondary school (high school) diploma",
+    EducationLevel.ONE_YEAR: "One-year post-secondary credential",
+    EducationLevel.TWO_YEAR: "Two-year post-secondary credential",
+    EducationLevel.BACHELORS: "Bachelor's degree, or another credential from a 3-year program",
+    EducationLevel.TWO_OR_MORE: "Two or more post-secondary credentials, one from a 3-year program",
+    EducationLevel.MASTERS: "Master's degree, or a professional degree needed to be licensed",
+    EducationLevel.DOCTORAL: "Doctoral degree (PhD)",
+}
+
+
+class CanadianEducation(StrEnum):
+    """The longest post-secondary credential earned in Canada, if any."""
+
+    NONE = "none"
+    ONE_OR_TWO_YEARS = "one-or-two-years"
+    THREE_YEARS_OR_MORE = "three-years-or-more"
+
+    @property
+    def label(self) -> str:
+        return CANADIAN_EDUCATION_LABELS[self]
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.value, member.label) for member in cls]
+
+
+CANADIAN_EDUCATION_LABELS = {
+    CanadianEducation.NONE: "No post-secondary credential from Canada",
+    CanadianEducation.ONE_OR_TWO_YEARS: "A one- or two-year credential from Canada",
+    CanadianEducation.THREE_YEARS_OR_MORE: (
+        "A Canadian credential of three years or more, or a Canadian master's, "
+        "professional or doctoral degree of at least one academic year"
+    ),
+}
+
+
+class Points(NamedTuple):
+    """One row of a core grid: IRCC gives two columns, depending on the spouse or partner."""
+
+    with_spouse: int
+    without_spouse: int
+
+    def pick(self, with_spouse: bool) -> int:
+        return self.with_spouse if with_spouse else self.without_spouse
+
+
+class Tiers(NamedTuple):
+    """The lower and higher step of a rule: its points, or what it takes to reach each."""
+
+    lower: int
+    higher: int
+
+
+# Tables keyed by a number are banded: each key is the lowest value of its band, and a band
+# runs up to the next key. So `18: ...` followed by `19: ...` is age 18 alone, `20: ...`
+# followed by `30: ...` is 20 to 29, and the last key covers everything above it.
+
+# A. Core human capital.
+CORE_MAXIMUM = Points(with_spouse=460, without_spouse=500)
+
+AGE_POINTS = {
+    0: Points(0, 0),  # 17 or younger
+    18: Points(90, 99),
+    19: Points(95, 105),
+    20: Points(100, 110),  # 20 to 29
+    30: Points(95, 105),
+    31: Points(90, 99),
+    32: Points(85, 94),
+    33: Points(80, 88),
+    34: Points(75, 83),
+    35: Points(70, 77),
+    36: Points(65, 72),
+    37: Points(60, 66),
+    38: Points(55, 61),
+    39: Points(50, 55),
+    40: Points(45, 50),
+    41: Points(35, 39),
+    42: Points(25, 28),
+    43: Points(15, 17),
+    44: Points(5, 6),
+    45: Points(0, 0),  # 45 or older
+}
+
+EDUCATION_POINTS = {
+    EducationLevel.LESS_THAN_SECONDARY: Points(0, 0),
+    EducationLevel.SECONDARY: Points(28, 30),
+    EducationLevel.ONE_YEAR: Points(84, 90),
+    EducationLevel.TWO_YEAR: Points(91, 98),
+    EducationLevel.BACHELORS: Points(112, 120),
+    EducationLevel.TWO_OR_MORE: Points(119, 128),
+    EducationLevel.MASTERS: Points(126, 135),
+    EducationLevel.DOCTORAL: Points(140, 150),
+}
+
+# Per ability (speaking, listening, reading, writing), by CLB/NCLC level.
+FIRST_LANGUAGE_POINTS = {
+    0: Points(0, 0),  # below CLB 4
+    4: Points(6, 6),  # CLB 4 or 5
+    6: Points(8, 9),
+    7: Points(16, 17),
+    8: Points(22, 23),
+    9: Points(29, 31),
+    10: Points(32, 34),  # CLB 10 or higher
+}
+
+SECOND_LANGUAGE_POINTS = {
+    0: Points(0, 0),  # CLB 4 or lower
+    5: Points(1, 1),  # CLB 5 or 6
+    7: Points(3, 3),  # CLB 7 or 8
+    9: Points(6, 6),  # CLB 9 or higher
+}
+SECOND_LANGUAGE_MAXIMUM = Points(with_spouse=22, without_spouse=24)
+
+# By full years of skilled work in Canada.
+CANADIAN_WORK_POINTS = {
+    0: Points(0, 0),  # none, or less than a year
+    1: Points(35, 40),
+    2: Points(46, 53),
+    3: Points(56, 64),
+    4: Points(63, 72),
+    5: Points(70, 80),  # 5 years or more
+}
+
+# B. Spouse or common-law partner, only when one comes along and is not already a Canadian
+# citizen or permanent resident.
+SPOUSE_MAXIMUM = 40
+
+SPOUSE_EDUCATION_POINTS = {
+    EducationLevel.LESS_THAN_SECONDARY: 0,
+    EducationLevel.SECONDARY: 2,
+    EducationLevel.ONE_YEAR: 6,
+    EducationLevel.TWO_YEAR: 7,
+    EducationLevel.BACHELORS: 8,
+    EducationLevel.TWO_OR_MORE: 9,
+    EducationLevel.MASTERS: 10,
+    EducationLevel.DOCTORAL: 10,
+}
+
+SPOUSE_LANGUAGE_POINTS = {  # per ability
+    0: 0,  # CLB 4 or lower
+    5: 1,  # CLB 5 or 6
+    7: 3,  # CLB 7 or 8
+    9: 5,  # CLB 9 or higher
+}
+
+SPOUSE_CANADIAN_WORK_POINTS = {
+    0: 0,
+    1: 5,
+    2: 7,
+    3: 8,
+    4: 9,
+    5: 10,  # 5 years or more
+}
+
+# C. Skill transferability. Every combination reads the first official language only, and
+# needs the level in all four abilities, so it goes by the lowest of the four.
+TRANSFERABILITY_MAXIMUM = 100
+# Education combinations together, and foreign work combinations together, stop at 50 each.
+TRANSFERABILITY_GROUP_MAXIMUM = 50
+
+LANGUAGE_TIER_CLB = Tiers(lower=7, higher=9)  # "7+ in all, one or more under 9" / "9+ in all"
+CANADIAN_WORK_TIER_YEARS = Tiers(lower=1, higher=2)  # "1 year" / "2 years or more"
+
+EDUCATION_TRANSFER_POINTS = {  # the same grid with language and with Canadian work
+    EducationLevel.LESS_THAN_SECONDARY: Tiers(0, 0),
+    EducationLevel.SECONDARY: Tiers(0, 0),
+    EducationLevel.ONE_YEAR: Tiers(13, 25),  # a credential of one year or longer
+    EducationLevel.TWO_YEAR: Tiers(13, 25),
+    EducationLevel.BACHELORS: Tiers(13, 25),
+    EducationLevel.TWO_OR_MORE: Tiers(25, 50),
+    EducationLevel.MASTERS: Tiers(25, 50),
+    EducationLevel.DOCTORAL: Tiers(25, 50),
+}
+
+FOREIGN_WORK_TRANSFER_POINTS = {  # by years, with language and with Canadian work
+    0: Tiers(0, 0),
+    1: Tiers(13, 25),  # 1 or 2 years
+    3: Tiers(25, 50),  # 3 years or more
+}
+
+CERTIFICATE_LANGUAGE_TIER_CLB = Tiers(lower=5, higher=7)  # "5+ in all, one or more under 7" / "7+"
+CERTIFICATE_TRANSFER_POINTS = Tiers(lower=25, higher=50)
+
+# D. Additional points.
+ADDITIONAL_MAXIMUM = 600
+PROVINCIAL_NOMINATION_POINTS = 600
+SIBLING_IN_CANADA_POINTS = 15
+FRENCH_MINIMUM_NCLC = 7  # needed in all four French abilities
+FRENCH_ENGLISH_MINIMUM_CLB = 5  # in all four English abilities for the higher amount
+FRENCH_POINTS = Tiers(lower=25, higher=50)
+CANADIAN_EDUCATION_POINTS = {
+    CanadianEducation.NONE: 0,
+    CanadianEducation.ONE_OR_TWO_YEARS: 15,
+    CanadianEducation.THREE_YEARS_OR_MORE: 30,
+}
+# A job offer (arranged employment) no longer earns points. The factor stays listed, at 0,
+# so the breakdown can tell people who remember the old rule what happened to it.
+ARRANGED_EMPLOYMENT_POINTS = 0
+ARRANGED_EMPLOYMENT_REMOVED_ON = date(2025, 3, 25)
+ARRANGED_EMPLOYMENT_POINTS_BEFORE_REMOVAL = 50
+ARRANGED_EMPLOYMENT_SENIOR_MANAGEMENT_POINTS_BEFORE_REMOVAL = 200  # NOC major group 00
+
+TOTAL_MAXIMUM = 1200
+
+
+@dataclass(frozen=True)
+class LanguageLevels:
+    """CLB (English) or NCLC (French) level in each ability; 0 for no result."""
+
+    speaking: int
+    listening: int
+    reading: int
+    writing: int
+
+    def __post_init__(self):
+        for ability, level in self.by_ability():
+            if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 12:
+                raise ValueError(f"Language levels run from 0 to 12; {ability} was {level!r}")
+
+    def by_ability(self) -> tuple[tuple[Ability, int], ...]:
+        return (
+            (Ability.SPEAKING, self.speaking),
+            (Ability.LISTENING, self.listening),
+            (Ability.READING, self.reading),
+            (Ability.WRITING, self.writing),
+        )
+
+    def lowest(self) -> int:
+        return min(self.speaking, self.listening, self.reading, self.writing)
+
+
+@dataclass
+class Profile:
+    """What the CRS looks at, as a candidate would answer IRCC's questions.
+
+    `spouse_accompanying` is True only for a spouse or common-law partner who is coming to
+    Canada and is not a Canadian citizen or permanent resident (see `spouse_is_accompanying`);
+    otherwise the spouse fields are ignored and the "without a spouse" column applies.
+    Work is counted in full years of skilled (NOC TEER 0 to 3) work: in Canada, and abroad
+    in the last ten years. `sibling_in_canada` means a brother or sister, of the candidate or
+    of the accompanying spouse, aged 18 or over, living in Canada as a citizen or permanent
+    resident.
+    """
+
+    age: int
+    education: EducationLevel
+    first_language: OfficialLanguage
+    first_language_levels: LanguageLevels
+    second_language_levels: LanguageLevels | None = None
+    canadian_work_years: int = 0
+    foreign_work_years: int = 0
+    certificate_of_qualification: bool = False
+    canadian_education: CanadianEducation = CanadianEducation.NONE
+    provincial_nomination: bool = False
+    sibling_in_canada: bool = False
+    spouse_accompanying: bool = False
+    spouse_education: EducationLevel | None = None
+    spouse_language_levels: LanguageLevels | None = None
+    spouse_canadian_work_years: int = 0
+
+    def __post_init__(self):
+        # Form values arrive as slugs; turning them into members also rejects unknown ones.
+        self.education = EducationLevel(self.education)
+        self.first_language = OfficialLanguage(self.first_language)
+        self.canadian_education = CanadianEducation(self.canadian_education)
+        if self.spouse_education is not None:
+            self.spouse_education = EducationLevel(self.spouse_education)
+        counts = {
+            "Age": self.age,
+            "Canadian work experience": self.canadian_work_years,
+            "Foreign work experience": self.foreign_work_years,
+            "Spouse's Canadian work experience": self.spouse_canadian_work_years,
+        }
+        for name, count in counts.items():
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise ValueError(f"{name} must be a whole number of years, 0 or more")
+
+    @property
+    def second_language(self) -> OfficialLanguage:
+        if self.first_language is OfficialLanguage.ENGLISH:
+            return OfficialLanguage.FRENCH
+        return OfficialLanguage.ENGLISH
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    points: int
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    maximum: int
+    lines: tuple[Line, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def subtotal(self) -> int:
+        # A limit shows up as a line of negative points, so the lines always add up.
+        return sum(line.points for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Result:
+    core: Section
+    spouse: Section
+    transferability: Section
+    additional: Section
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return (self.core, self.spouse, self.transferability, self.additional)
+
+    @property
+    def total(self) -> int:
+        return min(sum(section.subtotal for section in self.sections), TOTAL_MAXIMUM)
+
+
+def spouse_is_accompanying(
+    has_spouse_or_partner: bool, partner_is_citizen_or_pr: bool, partner_is_coming: bool
+) -> bool:
+    """Whether IRCC scores the candidate "with a spouse or common-law partner"."""
+    return has_spouse_or_partner and partner_is_coming and not partner_is_citizen_or_pr
+
+
+Row = TypeVar("Row")
+
+
+def _band(table: dict[int, Row], value: int) -> Row:
+    """The row of a banded table (see above the tables) that `value` falls in."""
+    return table[max(low for low in table if low <= value)]
+
+
+def age_points(age: int, with_spouse: bool) -> int:
+    return _band(AGE_POINTS, age).pick(with_spouse)
+
+
+def education_points(education: EducationLevel, with_spouse: bool) -> int:
+    return EDUCATION_POINTS[education].pick(with_spouse)
+
+
+def first_language_points(level: int, with_spouse: bool) -> int:
+    return _band(FIRST_LANGUAGE_POINTS, level).pick(with_spouse)
+
+
+def second_language_points(level: int, with_spouse: bool) -> int:
+    return _band(SECOND_LANGUAGE_POINTS, level).pick(with_spouse)
+
+
+def canadian_work_points(years: int, with_spouse: bool) -> int:
+    return _band(CANADIAN_WORK_POINTS, years).pick(with_spouse)
+
+
+def spouse_education_points(education: EducationLevel) -> int:
+    return SPOUSE_EDUCATION_POINTS[education]
+
+
+def spouse_language_points(level: int) -> int:
+    return _band(SPOUSE_LANGUAGE_POINTS, level)
+
+
+def spouse_canadian_work_points(years: int) -> int:
+    return _band(SPOUSE_CANADIAN_WORK_POINTS, years)
+
+
+def _tier(points: Tiers, thresholds: Tiers, value: int) -> int:
+    if value >= thresholds.higher:
+        return points.higher
+    if value >= thresholds.lower:
+        return points.lower
+    return 0
+
+
+def education_with_language_points(education: EducationLevel, levels: LanguageLevels) -> int:
+    return _tier(EDUCATION_TRANSFER_POINTS[education], LANGUAGE_TIER_CLB, levels.lowest())
+
+
+def education_with_canadian_work_points(education: EducationLevel, canadian_years: int) -> int:
+    return _tier(EDUCATION_TRANSFER_POINTS[education], CANADIAN_WORK_TIER_YEARS, canadian_years)
+
+
+def foreign_work_with_language_points(foreign_years: int, levels: LanguageLevels) -> int:
+    points = _band(FOREIGN_WORK_TRANSFER_POINTS, foreign_years)
+    return _tier(points, LANGUAGE_TIER_CLB, levels.lowest())
+
+
+def foreign_work_with_canadian_work_points(foreign_years: int, canadian_years: int) -> int:
+    points = _band(FOREIGN_WORK_TRANSFER_POINTS, foreign_years)
+    return _tier(points, CANADIAN_WORK_TIER_YEARS, canadian_years)
+
+
+def certificate_with_language_points(has_certificate: bool, levels: LanguageLevels) -> int:
+    if not has_certificate:
+        return 0
+    return _tier(CERTIFICATE_TRANSFER_POINTS, CERTIFICATE_LANGUAGE_TIER_CLB, levels.lowest())
+
+
+def french_points(french: LanguageLevels | None, english: LanguageLevels | None) -> int:
+    if french is None or french.lowest() < FRENCH_MINIMUM_NCLC:
+        return 0
+    if english is not None and english.lowest() >= FRENCH_ENGLISH_MINIMUM_CLB:
+        return FRENCH_POINTS.higher
+    return FRENCH_POINTS.lower
+
+
+def calculate(profile: Profile) -> Result:
+    return Result(
+        core=_core(profile),
+        spouse=_spouse(profile),
+        transferability=_transferability(profile),
+        additional=_additional(profile),
+    )
+
+
+# The breakdown: the points come from the functions above, the words from the helpers below.
+
+
+def _pts(points: int) -> str:
+    return "1 point" if points == 1 else f"{points} points"
+
+
+def _years(years: int) -> str:
+    return "1 year" if years == 1 else f"{years} years"
+
+
+def _column(with_spouse: bool) -> str:
+    if with_spouse:
+        return "with an accompanying spouse or partner"
+    return "without an accompanying spouse or partner"
+
+
+def _limit(label: str, lines: list[Line], maximum: int, rule: str) -> list[Line]:
+    """`lines`, plus a line taking off whatever goes over `maximum`."""
+    earned = sum(line.points for line in lines)
+    if earned <= maximum:
+        return lines
+    explanation = f"{rule} stop at {maximum}; {earned} were earned"
+    return [*lines, Line(label, maximum - earned, explanation)]
+
+
+def _core(profile: Profile) -> Section:
+    with_spouse = profile.spouse_accompanying
+    column = _column(with_spouse)
+    lines = []
+
+    age = profile.age
+    points = age_points(age, with_spouse)
+    if age < 18:
+        lines.append(Line("Age", points, f"Age {age}: no points under 18"))
+    elif age >= 45:
+        lines.append(Line("Age", points, f"Age {age}: no points from 45 on"))
+    else:
+        lines.append(Line("Age", points, f"Age {age}: {_pts(points)} {column}"))
+
+    points = education_points(profile.education, with_spouse)
+    explanation = f"{profile.education.label}: {_pts(points)} {column}"
+    lines.append(Line("Level of education", points, explanation))
+
+    first = profile.first_language
+    for ability, level in profile.first_language_levels.by_ability():
+        points = first_language_points(level, with_spouse)
+        label = f"First official language ({first.label}): {ability.value}"
+        if points == 0:
+            explanation = f"{first.benchmark} {level}: no points below {first.benchmark} 4"
+        else:
+            explanation = f"{first.benchmark} {level}: {_pts(points)} {column}"
+        lines.append(Line(label, points, explanation))
+
+    lines.extend(_second_language_lines(profile))
+
+    years = profile.canadian_work_years
+    points = canadian_work_points(years, with_spouse)
+    if years == 0:
+        explanation = "Less than a year of Canadian work experience earns no points"
+    else:
+        explanation = f"{_years(years)} of Canadian work experience: {_pts(points)} {column}"
+        if years > 5:
+            explanation += " (the grid stops at 5 years or more)"
+    lines.append(Line("Canadian work experience", points, explanation))
+
+    maximum = CORE_MAXIMUM.pick(with_spouse)
+    # Cannot bind while the factor maximums add up to it, but it is IRCC's stated limit.
+    lines = _limit("Core limit", lines, maximum, f"Core points {column}")
+    return Section("Core human capital", maximum, tuple(lines))
+
+
+def _second_language_lines(profile: Profile) -> list[Line]:
+    second = profile.second_language
+    if profile.second_language_levels is None:
+        explanation = f"No {second.label} results given"
+        return [Line(f"Second official language ({second.label})", 0, explanation)]
+    with_spouse = profile.spouse_accompanying
+    lines = []
+    for ability, level in profile.second_language_levels.by_ability():
+        points = second_language_points(level, with_spouse)
+        label = f"Second official language ({second.label}): {ability.value}"
+        if points == 0:
+            explanation = f"{second.benchmark} {level}: no points below {second.benchmark} 5"
+        else:
+            explanation = f"{second.benchmark} {level}: {_pts(points)}"
+        lines.append(Line(label, points, explanation))
+    maximum = SECOND_LANGUAGE_MAXIMUM.pick(with_spouse)
+    rule = f"Second-language points {_column(with_spouse)}"
+    return _limit("Second official language limit", lines, maximum, rule)
+
+
+def _spouse(profile: Profile) -> Section:
+    title = "Spouse or common-law partner"
+    if not profile.spouse_accompanying:
+        note = "Not scored: no spouse or partner who is coming along and is not already in "
+        note += "Canada as a citizen or permanent resident."
+        return Section(title, 0, (), (note,))
+
+    lines = []
+    education = profile.spouse_education
+    if education is None:
+        lines.append(Line("Spouse's level of education", 0, "No level of education given"))
+    else:
+        points = spouse_education_points(education)
+        explanation = f"{education.label}: {_pts(points)}"
+        lines.append(Line("Spouse's level of education", points, explanation))
+
+    if profile.spouse_language_levels is None:
+        lines.append(Line("Spouse's official language", 0, "No language results given"))
+    else:
+        for ability, level in profile.spouse_language_levels.by_ability():
+            points = spouse_language_points(level)
+            if points == 0:
+                explanation = f"CLB {level}: no points below CLB 5"
+            else:
+                explanation = f"CLB {level}: {_pts(points)}"
+            lines.append(Line(f"Spouse's official language: {ability.value}", points, explanation))
+
+    years = profile.spouse_canadian_work_years
+    points = spouse_canadian_work_points(years)
+    if years == 0:
+        explanation = "Less than a year of Canadian work experience earns no points"
+    else:
+        explanation = f"{_years(years)} of Canadian work experience: {_pts(points)}"
+    lines.append(Line("Spouse's Canadian work experience", points, explanation))
+    return Section(title, SPOUSE_MAXIMUM, tuple(lines))
+
+
+def _language_tier_words(levels: LanguageLevels, benchmark: str, tiers: Tiers) -> str:
+    if levels.lowest() >= tiers.higher:
+        return f"{benchmark} {tiers.higher} or more in all four abilities"
+    return (
+        f"{benchmark} {tiers.lower} or more in all four abilities, "
+        f"below {benchmark} {tiers.higher} in at least one"
+    )
+
+
+def _canadian_work_tier_words(years: int) -> str:
+    if years >= CANADIAN_WORK_TIER_YEARS.higher:
+        return f"{CANADIAN_WORK_TIER_YEARS.higher} years or more of Canadian work experience"
+    return "1 year of Canadian work experience"
+
+
+def _foreign_work_words(years: int) -> str:
+    if years >= 3:
+        return "3 years or more of foreign work experience"
+    return "1 or 2 years of foreign work experience"
+
+
+def _transferability(profile: Profile) -> Section:
+    levels = profile.first_language_levels
+    benchmark = profile.first_language.benchmark
+    education = profile.education
+    canadian_years = profile.canadian_work_years
+    foreign_years = profile.foreign_work_years
+    has_post_secondary = EDUCATION_TRANSFER_POINTS[education].higher > 0
+    language_words = _language_tier_words(levels, benchmark, LANGUAGE_TIER_CLB)
+    needs_language = (
+        f"Needs {benchmark} {LANGUAGE_TIER_CLB.lower} or more in all four abilities "
+        f"of the first official language; the lowest is {benchmark} {levels.lowest()}"
+    )
+    needs_canadian_work = "Needs at least a year of Canadian work experience"
+    needs_post_secondary = "Needs a post-secondary credential"
+    needs_foreign_work = "Needs at least a year of foreign work experience"
+
+    points = education_with_language_points(education, levels)
+    if not has_post_secondary:
+        explanation = needs_post_secondary
+    elif points == 0:
+        explanation = needs_language
+    else:
+        explanation = f"{education.label}, with {language_words}: {_pts(points)}"
+    education_lines = [Line("Education and official language", points, explanation)]
+
+    points = education_with_canadian_work_points(education, canadian_years)
+    if not has_post_secondary:
+        explanation = needs_post_secondary
+    elif points == 0:
+        explanation = needs_canadian_work
+    else:
+        work_words = _canadian_work_tier_words(canadian_years)
+        explanation = f"{education.label}, with {work_words}: {_pts(points)}"
+    education_lines.append(Line("Education and Canadian work experience", points, explanation))
+    rule = "Education combinations together"
+    limit = TRANSFERABILITY_GROUP_MAXIMUM
+    education_lines = _limit("Education combinations limit", education_lines, limit, rule)
+
+    points = foreign_work_with_language_points(foreign_years, levels)
+    if foreign_years < 1:
+        explanation = needs_foreign_work
+    elif points == 0:
+        explanation = needs_language
+    else:
+        explanation = f"{_foreign_work_words(foreign_years)}, with {language_words}: "
+        explanation += _pts(points)
+    foreign_lines = [Line("Foreign work experience and official language", points, explanation)]
+
+    points = foreign_work_with_canadian_work_points(foreign_years, canadian_years)
+    if foreign_years < 1:
+        explanation = needs_foreign_work
+    elif points == 0:
+        explanation = needs_canadian_work
+    else:
+        work_words = _canadian_work_tier_words(canadian_years)
+        explanation = f"{_foreign_work_words(foreign_years)}, with {work_words}: {_pts(points)}"
+    label = "Foreign work experience and Canadian work experience"
+    foreign_lines.append(Line(label, points, explanation))
+    rule = "Foreign work combinations together"
+    foreign_lines = _limit("Foreign work combinations limit", foreign_lines, limit, rule)
+
+    points = certificate_with_language_points(profile.certificate_of_qualification, levels)
+    if not profile.certificate_of_qualification:
+        explanation = "No certificate of qualification in a trade"
+    elif points == 0:
+        explanation = (
+            f"Needs {benchmark} {CERTIFICATE_LANGUAGE_TIER_CLB.lower} or more in all four "
+            f"abilities of the first official language; the lowest is {benchmark} "
+            f"{levels.lowest()}"
+        )
+    else:
+        certificate_words = _language_tier_words(levels, benchmark, CERTIFICATE_LANGUAGE_TIER_CLB)
+        explanation = f"Certificate of qualification, with {certificate_words}: {_pts(points)}"
+    certificate_line = Line(
+        "Certificate of qualification and official language", points, explanation
+    )
+
+    lines = [*education_lines, *foreign_lines, certificate_line]
+    rule = "Skill transferability points"
+    lines = _limit("Skill transferability limit", lines, TRANSFERABILITY_MAXIMUM, rule)
+    return Section("Skill transferability", TRANSFERABILITY_MAXIMUM, tuple(lines))
+
+
+def _additional(profile: Profile) -> Section:
+    lines = []
+
+    if profile.provincial_nomination:
+        points, explanation = PROVINCIAL_NOMINATION_POINTS, "Nominated by a province or territory"
+    else:
+        points, explanation = 0, "No provincial or territorial nomination"
+    lines.append(Line("Provincial or territorial nomination", points, explanation))
+
+    if profile.sibling_in_canada:
+        points = SIBLING_IN_CANADA_POINTS
+        explanation = "A brother or sister in Canada who is a citizen or permanent resident"
+    else:
+        points, explanation = 0, "No brother or sister in Canada counted"
+    lines.append(Line("Brother or sister in Canada", points, explanation))
+
+    lines.append(_french_line(profile))
+
+    points = CANADIAN_EDUCATION_POINTS[profile.canadian_education]
+    explanation = f"{profile.canadian_education.label}: {_pts(points)}"
+    if points == 0:
+        explanation = f"{profile.canadian_education.label}: no points"
+    lines.append(Line("Post-secondary education in Canada", points, explanation))
+
+    removed_on = ARRANGED_EMPLOYMENT_REMOVED_ON
+    explanation = (
+        f"No longer scored: IRCC stopped giving points for a job offer on "
+        f"{removed_on.day} {removed_on:%B %Y}. Before that a qualifying offer gave "
+        f"{ARRANGED_EMPLOYMENT_POINTS_BEFORE_REMOVAL} points, or "
+        f"{ARRANGED_EMPLOYMENT_SENIOR_MANAGEMENT_POINTS_BEFORE_REMOVAL} for senior management."
+    )
+    lines.append(Line("Arranged employment (job offer)", ARRANGED_EMPLOYMENT_POINTS, explanation))
+
+    rule = "Additional points"
+    lines = _limit("Additional points limit", lines, ADDITIONAL_MAXIMUM, rule)
+    return Section("Additional points", ADDITIONAL_MAXIMUM, tuple(lines))
+
+
+def _french_line(profile: Profile) -> Line:
+    if profile.first_language is OfficialLanguage.FRENCH:
+        french, english = profile.first_language_levels, profile.second_language_levels
+    else:
+        french, english = profile.second_language_levels, profile.first_language_levels
+    points = french_points(french, english)
+    label = "French-language skills"
+    if french is None:
+        return Line(label, 0, "No French results given")
+    if points == 0:
+        explanation = (
+            f"Needs NCLC {FRENCH_MINIMUM_NCLC} or more in all four French abilities; "
+            f"the lowest is NCLC {french.lowest()}"
+        )
+        return Line(label, 0, explanation)
+    french_words = f"NCLC {FRENCH_MINIMUM_NCLC} or more in all four French abilities"
+    if points == FRENCH_POINTS.higher:
+        english_words = f"CLB {FRENCH_ENGLISH_MINIMUM_CLB} or more in all four English abilities"
+    elif english is None:
+        english_words = "no English results"
+    else:
+        english_words = f"English below CLB {FRENCH_ENGLISH_MINIMUM_CLB} in at least one ability"
+    return Line(label, points, f"{french_words}, and {english_words}: {_pts(points)}")

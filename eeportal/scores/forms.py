@@ -1,0 +1,450 @@
+"""The score tools' forms: the score checker and the CRS calculator.
+
+Both are answered by GET, so their field names are part of links people bookmark and share:
+keep them stable. The calculator asks IRCC's questions in IRCC's order and hands the answers
+to `crs.calculate`; the points themselves live in `crs.py`, never here.
+"""
+
+from django import forms
+
+from draws.formats import thousands
+from draws.models import CRS_MAX
+from eeportal.scores import crs
+from eeportal.scores.language_scores import (
+    SCALES,
+    Ability,
+    LanguageTest,
+    OfficialLanguage,
+    clb_for,
+    describe_scale,
+)
+
+
+def bound_data(request, form_class):
+    """The query string if it answers any of the form's questions, otherwise None.
+
+    A link that carries only someone's tracking parameters shows the empty form, not errors.
+    """
+    if any(name in request.GET for name in form_class.base_fields):
+        return request.GET
+    return None
+
+
+class ScoreCheckForm(forms.Form):
+    score = forms.IntegerField(
+        label="Your CRS score",
+        min_value=0,
+        max_value=CRS_MAX,
+        help_text=f"A whole number from 0 to {thousands(CRS_MAX)}, as your Express Entry profile "
+        "shows it.",
+        error_messages={
+            "required": "Enter a CRS score.",
+            "invalid": "Enter the score as a whole number, such as 478.",
+            "min_value": f"CRS scores run from 0 to {thousands(CRS_MAX)}.",
+            "max_value": f"CRS scores run from 0 to {thousands(CRS_MAX)}.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    stream = forms.MultipleChoiceField(
+        label="Only these streams",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave every box empty to compare with every stream.",
+    )
+
+    def __init__(self, data=None, *, streams):
+        super().__init__(data)
+        # The streams are read once, for the boxes and for checking the answer.
+        self.streams = {stream.slug: stream for stream in streams}
+        self.fields["stream"].choices = [(slug, s.name) for slug, s in self.streams.items()]
+
+    def clean_score(self):
+        # A shared link such as ?score=478&score=520 is ambiguous: say so rather than pick one.
+        given = len(self.data.getlist("score"))
+        if given > 1:
+            raise forms.ValidationError(f"This link gives {given} scores; keep just one.")
+        return self.cleaned_data["score"]
+
+    def clean_stream(self):
+        chosen = dict.fromkeys(self.cleaned_data["stream"])  # a link may repeat a stream
+        return [self.streams[slug] for slug in chosen]
+
+
+PARTNERED = {"married", "common-law"}
+MARITAL_STATUS_CHOICES = [
+    ("", "Choose one"),
+    ("single", "Never married or single"),
+    ("married", "Married"),
+    ("common-law", "Common-law partner"),
+    ("separated", "Legally separated or divorced"),
+    ("widowed", "Widowed"),
+    ("annulled", "Annulled marriage"),
+]
+YES_NO_CHOICES = [("yes", "Yes"), ("no", "No")]
+CANADIAN_WORK_CHOICES = [
+    (0, "None, or less than a year"),
+    (1, "1 year"),
+    (2, "2 years"),
+    (3, "3 years"),
+    (4, "4 years"),
+    (5, "5 years or more"),
+]
+FOREIGN_WORK_CHOICES = [
+    (0, "None, or less than a year"),
+    (1, "1 year"),
+    (2, "2 years"),
+    (3, "3 years or more"),
+]
+
+
+def _test_choices(empty_label):
+    by_language = [
+        (
+            language.label,
+            [(test.value, test.label) for test in LanguageTest if test.language is language],
+        )
+        for language in OfficialLanguage
+    ]
+    return [("", empty_label), *by_language]
+
+
+def score_ranges():
+    """What each test's scores run from and to, in words, from language_scores. scales."""
+    parts = []
+    for test in LanguageTest:
+        by_scale = {}
+        for ability in Ability:
+            by_scale.setdefault(SCALES[test][ability], []).append(ability.value)
+        ranges = [
+            f"from {scale.lowest} to {scale.highest}"
+            + (f" in steps of {scale.step}" if scale.step != 1 else "")
+            + (f" for {' and '.join(abilities)}" if len(by_scale) > 1 else "")
+            for scale, abilities in by_scale.items()
+        ]
+        parts.append(f"{test.label} {', '.join(ranges)}")
+    return (
+        "Each test has its own scale: " + "; ".join(parts) + ". Enter a CELPIP result of M or "
+        "NA as 0."
+    )
+
+
+def _is_yes(value):
+    return value == "yes"
+
+
+def yes_no(label, *, default=None, help_text=""):
+    """A Yes/No question as two radio buttons, answered `default` when left out of a link.
+
+    Without a default it is optional here, and clean() asks for it where it matters.
+    """
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO_CHOICES,
+        coerce=_is_yes,
+        empty_value=default,
+        required=False,
+        initial=None if default is None else ("yes" if default else "no"),
+        help_text=help_text,
+        widget=forms.RadioSelect,
+    )
+
+
+def language_test_choice(label, *, empty_label, required_message="", help_text=""):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=_test_choices(empty_label),
+        coerce=LanguageTest,
+        empty_value=None,
+        required=bool(required_message),
+        help_text=help_text,
+        error_messages={"required": required_message},
+    )
+
+
+def ability_score(ability):
+    """One ability's score as the test report gives it. The test decides what is possible,
+    so the form's clean() checks it once the test is known."""
+    return forms.CharField(
+        label=ability.label,
+        required=False,
+        max_length=10,
+        error_messages={"max_length": "That is too long to be a test score."},
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
+def years_choice(label, choices, help_text=""):
+    """Years of work from a list; none when left out of a link."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices,
+        coerce=int,
+        required=False,
+        empty_value=0,
+        initial=0,
+        help_text=help_text,
+    )
+
+
+def education_choice(label, *, required, help_text=""):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", "Choose one"), *crs.EducationLevel.choices()],
+        coerce=crs.EducationLevel,
+        empty_value=None,
+        required=required,
+        help_text=help_text,
+        error_messages={"required": "Choose the highest level of education completed."},
+    )
+
+
+class CalculatorForm(forms.Form):
+    # About you
+    marital_status = forms.ChoiceField(
+        label="Marital status",
+        choices=MARITAL_STATUS_CHOICES,
+        error_messages={"required": "Choose your marital status."},
+    )
+    partner_citizen = yes_no(
+        "Is your spouse or partner a Canadian citizen or permanent resident?",
+        help_text="Only if you are married or have a common-law partner.",
+    )
+    partner_coming = yes_no(
+        "Will your spouse or partner come with you to Canada?",
+        help_text="Only if you are married or have a common-law partner.",
+    )
+    age = forms.IntegerField(
+        label="Age",
+        min_value=16,
+        max_value=99,
+        help_text="In whole years, on the day you would be invited.",
+        error_messages={
+            "required": "Enter your age.",
+            "invalid": "Enter your age as a whole number of years, such as 29.",
+            "min_value": "Enter an age from 16 to 99.",
+            "max_value": "Enter an age from 16 to 99.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    # Education
+    education = education_choice(
+        "Highest level of education completed",
+        required=True,
+        help_text="A credential from outside Canada counts only with an Educational Credential "
+        "Assessment (ECA) that finds it equal to a Canadian one.",
+    )
+    canadian_education = forms.TypedChoiceField(
+        label="Post-secondary education completed in Canada",
+        choices=crs.CanadianEducation.choices(),
+        coerce=crs.CanadianEducation,
+        required=False,
+        empty_value=crs.CanadianEducation.NONE,
+        initial=crs.CanadianEducation.NONE,
+        help_text="From a school in Canada, after at least eight months of study while living "
+        "here. It does not count if a scholarship required you to leave Canada afterwards, or if "
+        "most of the program was English or French as a second language.",
+    )
+
+    # First official language
+    first_test = language_test_choice(
+        "Test taken",
+        empty_label="Choose a test",
+        required_message="Choose the language test you took.",
+        help_text=score_ranges(),
+    )
+    first_speaking = ability_score(Ability.SPEAKING)
+    first_listening = ability_score(Ability.LISTENING)
+    first_reading = ability_score(Ability.READING)
+    first_writing = ability_score(Ability.WRITING)
+
+    # Second official language
+    second_test = language_test_choice(
+        "Test taken", empty_label="No test in my other official language"
+    )
+    second_speaking = ability_score(Ability.SPEAKING)
+    second_listening = ability_score(Ability.LISTENING)
+    second_reading = ability_score(Ability.READING)
+    second_writing = ability_score(Ability.WRITING)
+
+    # Work experience
+    canadian_work = years_choice(
+        "Skilled work experience in Canada",
+        CANADIAN_WORK_CHOICES,
+        help_text="Paid work in a TEER 0, 1, 2 or 3 job while allowed to work in Canada: full "
+        "time, or the same hours part time. Time as a full-time student does not count.",
+    )
+    foreign_work = years_choice(
+        "Skilled work experience outside Canada, in the last 10 years",
+        FOREIGN_WORK_CHOICES,
+        help_text="Paid work in a TEER 0, 1, 2 or 3 job, full time or the same hours part time.",
+    )
+    certificate = yes_no(
+        "Do you have a certificate of qualification in a trade, issued by a Canadian province, "
+        "territory or federal body?",
+        default=False,
+    )
+
+    # Additional points
+    nomination = yes_no(
+        "Has a province or territory nominated you?",
+        default=False,
+        help_text=f"A nomination through Express Entry adds "
+        f"{crs.PROVINCIAL_NOMINATION_POINTS} points.",
+    )
+    sibling = yes_no(
+        "Does a brother or sister live in Canada as a citizen or permanent resident?",
+        default=False,
+        help_text="Yours or your spouse's or partner's, aged 18 or older, related by blood, "
+        "marriage, common-law partnership or adoption, with a parent in common.",
+    )
+
+    # Spouse or partner
+    spouse_education = education_choice(
+        "Highest level of education completed",
+        required=False,
+        help_text="Only if your spouse or partner is coming with you and is not already a "
+        "Canadian citizen or permanent resident.",
+    )
+    spouse_test = language_test_choice("Test taken", empty_label="No language test")
+    spouse_speaking = ability_score(Ability.SPEAKING)
+    spouse_listening = ability_score(Ability.LISTENING)
+    spouse_reading = ability_score(Ability.READING)
+    spouse_writing = ability_score(Ability.WRITING)
+    spouse_canadian_work = years_choice("Skilled work experience in Canada", CANADIAN_WORK_CHOICES)
+
+    # Questions asked more than once (a test's scores, the spouse's education) are named
+    # with their group where they are listed out of place, in the summary of problems.
+    GROUPS = {
+        "first_": "First official language",
+        "second_": "Second official language",
+        "spouse_": "Spouse or partner",
+    }
+
+    def problems(self):
+        """(field id, text) for each problem, in the form's order, for a summary of them."""
+        problems = []
+        for field in self:
+            group = next(
+                (g for prefix, g in self.GROUPS.items() if field.name.startswith(prefix)), ""
+            )
+            label = field.label[0].lower() + field.label[1:]
+            name = f"{group}, {label}" if group else field.label
+            # Radio buttons have no single id; the first one stands for the question.
+            anchor = field.id_for_label or f"{field.auto_id}_0"
+            for error in field.errors:
+                # A question's own message says what it asks ("Say whether ...").
+                problems.append((anchor, error if name.endswith("?") else f"{name}: {error}"))
+        return problems
+
+    def clean(self):
+        data = super().clean()
+        partnered = data.get("marital_status") in PARTNERED
+        if partnered:
+            for name, message in [
+                (
+                    "partner_citizen",
+                    "Say whether your spouse or partner is a Canadian citizen or "
+                    "permanent resident.",
+                ),
+                ("partner_coming", "Say whether your spouse or partner will come with you."),
+            ]:
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, message)
+        data["spouse_accompanying"] = crs.spouse_is_accompanying(
+            partnered, bool(data.get("partner_citizen")), bool(data.get("partner_coming"))
+        )
+        self._check_canadian_education(data)
+        data["first_levels"] = self._levels("first")
+        data["second_levels"] = self._levels("second")
+        self._check_second_language(data)
+        data["spouse_levels"] = None
+        if data["spouse_accompanying"]:
+            if data.get("spouse_education") is None and "spouse_education" not in self.errors:
+                self.add_error(
+                    "spouse_education",
+                    "Your spouse or partner is coming with you: choose their highest level "
+                    "of education.",
+                )
+            data["spouse_levels"] = self._levels("spouse")
+        return data
+
+    def _check_canadian_education(self, data):
+        # The Canadian credential is one of the candidate's credentials, so it cannot be
+        # longer than the highest one; the mismatch is a slip worth pointing out.
+        levels = list(crs.EducationLevel)
+        needs = {
+            crs.CanadianEducation.ONE_OR_TWO_YEARS: crs.EducationLevel.ONE_YEAR,
+            crs.CanadianEducation.THREE_YEARS_OR_MORE: crs.EducationLevel.BACHELORS,
+        }
+        canadian, highest = data.get("canadian_education"), data.get("education")
+        if (
+            canadian in needs
+            and highest is not None
+            and levels.index(highest) < levels.index(needs[canadian])
+        ):
+            self.add_error(
+                "canadian_education",
+                "This is more education than the highest level chosen above; check both answers.",
+            )
+
+    def _check_second_language(self, data):
+        first, second = data.get("first_test"), data.get("second_test")
+        if first and second and first.language is second.language:
+            other = next(
+                language for language in OfficialLanguage if language is not first.language
+            )
+            self.add_error(
+                "second_test",
+                f"Your first test is in {first.language.label}, so a second-language test "
+                f"must be in {other.label}.",
+            )
+
+    def _levels(self, prefix):
+        """CLB or NCLC levels from a test's four scores, or None; problems go on the fields."""
+        data = self.cleaned_data
+        test = data.get(f"{prefix}_test")
+        names = {ability: f"{prefix}_{ability.value}" for ability in Ability}
+        if test is None:
+            if f"{prefix}_test" not in self.errors and any(data.get(n) for n in names.values()):
+                self.add_error(f"{prefix}_test", "Choose the test these scores are from.")
+            return None
+        levels = {}
+        for ability, name in names.items():
+            score = data.get(name)
+            if name in self.errors:
+                continue
+            if not score:
+                self.add_error(name, f"Enter the {ability.value} score from {test.label}.")
+                continue
+            try:
+                levels[ability.value] = clb_for(test, ability, score)
+            except ValueError:
+                self.add_error(
+                    name, f"{describe_scale(test, ability)}, so {score} is not a possible score."
+                )
+        if len(levels) < len(Ability):
+            return None
+        return crs.LanguageLevels(**levels)
+
+    def profile(self):
+        """The valid answers as the CRS reads them."""
+        data = self.cleaned_data
+        accompanying = data["spouse_accompanying"]
+        return crs.Profile(
+            age=data["age"],
+            education=data["education"],
+            first_language=data["first_test"].language,
+            first_language_levels=data["first_levels"],
+            second_language_levels=data["second_levels"],
+            canadian_work_years=data["canadian_work"],
+            foreign_work_years=data["foreign_work"],
+            certificate_of_qualification=data["certificate"],
+            canadian_education=data["canadian_education"],
+            provincial_nomination=data["nomination"],
+            sibling_in_canada=data["sibling"],
+            spouse_accompanying=accompanying,
+            spouse_education=data["spouse_education"] if accompanying else None,
+            spouse_language_levels=data["spouse_levels"],
+            spouse_canadian_work_years=data["spouse_canadian_work"] if accompanying else 0,
+        )

@@ -1,0 +1,285 @@
+"""What a shared link shows: preview tags, card images, feeds, the sitemap and robots.txt."""
+
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import feedparser
+import pytest
+from django.urls import reverse
+from PIL import Image
+
+from draws.models import Draw
+from tests.factories import make_draw, many_rounds
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+class HeadParser(HTMLParser):
+    """Collects <meta>, <link> and JSON-LD from a page, as a link unfurler reads them."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta, self.links, self.json_ld, self.title = {}, [], [], ""
+        self._in = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "content" in attrs:
+            self.meta[attrs.get("property") or attrs.get("name")] = attrs["content"]
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "title" or (tag == "script" and attrs.get("type") == "application/ld+json"):
+            self._in = tag
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "script":
+            self.json_ld.append(json.loads(data))
+
+
+def head_of(response):
+    parser = HeadParser()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def png(response):
+    image = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    image.load()
+    return image
+
+
+class TestPreviewTags:
+    def test_round_page_unfurls_with_its_figures(self, client, history):
+        head = head_of(client.get("/draws/392/"))
+        summary = "CEC round #392 on 21 January 2026: 6,000 invitations, minimum CRS 509"
+        assert head.meta["description"] == summary + "."
+        assert head.meta["og:description"] == summary + "."
+        assert "#392" in head.title and "509" in head.title and "6,000" in head.title
+        assert head.meta["og:title"].startswith("Round #392: CEC")
+        assert head.meta["og:url"] == "http://testserver/draws/392/"
+        assert head.meta["og:image"] == "http://testserver/draws/392/card.png"
+        assert head.meta["og:image:width"] == "1200"
+        assert head.meta["twitter:card"] == "summary_large_image"
+        assert head.meta["twitter:image"] == head.meta["og:image"]
+        canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+        assert canonical == ["http://testserver/draws/392/"]
+
+    def test_round_page_has_event_structured_data(self, client, history):
+        (data,) = head_of(client.get("/draws/392/")).json_ld
+        assert data["@type"] == "Event"
+        assert data["startDate"] == "2026-01-21"
+        assert data["image"] == "http://testserver/draws/392/card.png"
+        assert "6,000 invitations" in data["description"]
+
+    def test_configured_site_url_is_used_for_absolute_links(self, client, history, settings):
+        settings.SITE_URL = "https://rounds.example"
+        head = head_of(client.get("/draws/392/"))
+        assert head.meta["og:url"] == "https://rounds.example/draws/392/"
+        assert head.meta["og:image"] == "https://rounds.example/draws/392/card.png"
+
+    @pytest.mark.parametrize(
+        ("url", "card"),
+        [
+            ("/", "/card.png"),
+            ("/draws/", "/card.png"),
+            ("/streams/", "/card.png"),
+            ("/streams/cec/", "/streams/cec/card.png"),
+            ("/programs/cec/", "/card.png"),
+            ("/about/", "/card.png"),
+            ("/api/", "/card.png"),
+        ],
+    )
+    def test_every_page_has_its_own_title_description_and_card(self, client, history, url, card):
+        head = head_of(client.get(url))
+        assert head.meta["description"] and head.meta["og:title"] and head.title.strip()
+        assert head.meta["og:image"] == "http://testserver" + card
+        assert head.meta["og:url"] == "http://testserver" + url
+
+    def test_home_page_describes_the_latest_round_and_the_site(self, client, history):
+        head = head_of(client.get("/"))
+        assert head.meta["description"].startswith("Latest: CEC round #392 on 21 January 2026")
+        assert [data["@type"] for data in head.json_ld] == ["WebSite"]
+
+    def test_json_ld_cannot_close_its_script_element(self, client, history):
+        history["392"].stream.name = "</script><script>alert(1)</script>"
+        history["392"].stream.save()
+        html = client.get("/draws/392/").content.decode()
+        assert "</script><script>alert(1)" not in html
+        assert "\\u003c/script\\u003e" in html
+
+    def test_round_page_offers_share_links_without_scripts_from_elsewhere(self, client, history):
+        html = client.get("/draws/392/").content.decode()
+        assert 'href="mailto:?subject=CEC%20round%20%23392' in html
+        assert "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Ftestserver" in html
+        assert 'data-copy="http://testserver/draws/392/"' in html
+        assert "<script src=" in html and "/static/js/copy-link.js" in html
+        assert '<script src="http' not in html
+
+
+class TestCards:
+    def test_round_card_is_a_1200_by_630_png(self, client, history):
+        response = client.get("/draws/392/card.png")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/png"
+        image = Image.open(io.BytesIO(response.content))
+        assert image.format == "PNG"
+        assert image.size == (1200, 630)
+        assert "public" in response["Cache-Control"]
+
+    def test_card_changes_when_the_round_changes(self, client, history):
+        before = client.get("/draws/392/card.png")
+        draw = history["392"]
+        draw.crs_min = 488
+        draw.save()
+        after = client.get("/draws/392/card.png")
+        assert after["ETag"] != before["ETag"]
+        assert after.content != before.content
+
+    def test_unchanged_card_answers_304(self, client, history):
+        first = client.get("/draws/392/card.png")
+        again = client.get("/draws/392/card.png", headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304
+        assert again.content == b""
+        since = client.get(
+            "/draws/392/card.png", headers={"if-modified-since": first["Last-Modified"]}
+        )
+        assert since.status_code == 304
+
+    def test_stream_and_site_cards(self, client, history):
+        for url in ("/streams/cec/card.png", "/streams/stem/card.png", "/card.png"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert Image.open(io.BytesIO(response.content)).size == (1200, 630)
+
+    def test_lettered_round_has_a_card(self, client, history):
+        assert client.get("/draws/91a/card.png").status_code == 200
+
+    @pytest.mark.parametrize("url", ["/draws/393/card.png", "/draws/9999/card.png"])
+    def test_drafts_and_unknown_rounds_have_no_card(self, client, history, url):
+        assert client.get(url).status_code == 404
+
+    def test_unknown_stream_has_no_card(self, client, history):
+        assert client.get("/streams/nope/card.png").status_code == 404
+
+    def test_card_is_not_posted_to(self, client, history):
+        assert client.post("/draws/392/card.png").status_code == 405
+
+
+class TestFeeds:
+    @pytest.mark.parametrize("url", ["/feeds/draws/", "/feeds/draws/atom/"])
+    def test_feed_lists_the_newest_published_rounds(self, client, history, url):
+        response = client.get(url)
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert feed.version in ("rss20", "atom10")
+        titles = [entry.title for entry in feed.entries]
+        assert titles[0] == "CEC round #392 on 21 January 2026: 6,000 invitations, minimum CRS 509"
+        assert not any("#393" in title for title in titles)  # the draft
+        assert len(titles) == Draw.objects.published().count()
+        first = feed.entries[0]
+        assert first.link == "http://testserver/draws/392/"
+        assert first.published_parsed[:3] == (2026, 1, 21)
+
+    def test_stream_feed_lists_only_that_stream(self, client, history):
+        feed = feedparser.parse(client.get("/feeds/streams/cec/").content)
+        assert not feed.bozo
+        assert [entry.link for entry in feed.entries] == [
+            "http://testserver/draws/392/",
+            "http://testserver/draws/389/",
+        ]
+        assert "Tie-break: profiles submitted before 29 October 2025 at 04:35:24 UTC" in (
+            feed.entries[0].description
+        )
+        atom = feedparser.parse(client.get("/feeds/streams/cec/atom/").content)
+        assert not atom.bozo and atom.version == "atom10"
+        assert len(atom.entries) == 2
+
+    def test_unknown_stream_feed_is_404(self, client, history):
+        assert client.get("/feeds/streams/nope/").status_code == 404
+
+    def test_feeds_are_discoverable_from_page_heads(self, client, history):
+        links = head_of(client.get("/streams/cec/")).links
+        feeds = {link["href"] for link in links if link.get("rel") == "alternate"}
+        assert feeds == {
+            "/feeds/draws/",
+            "/feeds/draws/atom/",
+            "/feeds/streams/cec/",
+            "/feeds/streams/cec/atom/",
+        }
+
+
+class TestSearchEngines:
+    def sitemap_urls(self, client):
+        response = client.get("/sitemap.xml")
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        return {
+            url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+                "sm:lastmod", namespaces=SITEMAP_NS
+            )
+            for url in root.findall("sm:url", SITEMAP_NS)
+        }
+
+    def test_sitemap_lists_every_published_round_and_no_draft(self, client, history):
+        urls = self.sitemap_urls(client)
+        rounds = {url for url in urls if "/draws/" in url and url != "http://testserver/draws/"}
+        expected = {f"http://testserver/draws/{draw.label}/" for draw in Draw.objects.published()}
+        assert rounds == expected
+        assert "http://testserver/draws/393/" not in urls
+        assert urls["http://testserver/draws/392/"] == history["392"].updated_at.date().isoformat()
+
+    def test_sitemap_lists_every_round_of_a_long_history_in_one_file(self, client, history):
+        many_rounds(6000)  # past the 5,000 a page once held, with no index to find page 2
+        urls = self.sitemap_urls(client)
+        assert "http://testserver/draws/1000/" in urls
+        assert "http://testserver/draws/6999/" in urls
+        assert len([url for url in urls if "/draws/" in url]) == 6 + 6000 + 1
+
+    def test_sitemap_lists_pages_streams_and_guides(self, client, history):
+        urls = self.sitemap_urls(client)
+        for path in [
+            "/",
+            "/draws/",
+            "/streams/",
+            "/streams/cec/",
+            "/streams/stem/",
+            "/check/",
+            "/crs/calculator/",
+            "/api/",
+        ]:
+            assert "http://testserver" + path in urls
+        for slug in ("cec", "fsw", "fst", "crs"):
+            assert f"http://testserver/programs/{slug}/" in urls
+        assert urls["http://testserver/"] is not None
+
+    def test_robots_txt_points_at_the_sitemap(self, client, history):
+        response = client.get("/robots.txt")
+        assert response["Content-Type"] == "text/plain"
+        assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+    def test_draft_round_appears_once_published(self, client, history):
+        draft = history["393"]
+        draft.status = Draw.Status.PUBLISHED
+        draft.save()
+        assert "http://testserver/draws/393/" in self.sitemap_urls(client)
+
+
+def test_feed_item_date_is_the_rounds_date_even_with_a_run_time(client, db):
+    make_draw(
+        400,
+        dt.date(2026, 3, 4),
+        "fsw",
+        run_at=dt.datetime(2026, 3, 4, 14, 5, tzinfo=dt.UTC),
+    )
+    entry = feedparser.parse(client.get(reverse("draws:feed")).content).entries[0]
+    assert entry.published_parsed[:5] == (2026, 3, 4, 14, 5)

@@ -1,0 +1,321 @@
+"""The public pages as a visitor gets them: figures, filters, bad input and query counts."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from draws.models import Draw, Guide, Stream
+from tests.factories import make_draw, many_rounds
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date.today()
+
+
+def content(response):
+    return response.content.decode()
+
+
+# Home
+
+
+def test_home_leads_with_the_latest_published_round(client, history):
+    response = client.get(reverse("draws:home"))
+    assert response.status_code == 200
+    page = content(response)
+    assert "<title>Latest round #392: CEC, CRS 509" in page
+    assert "6,000" in page
+    assert "29 October 2025, 04:35:24 UTC" in page
+    assert "#393" not in page  # the draft
+
+
+def test_home_lists_each_streams_latest_round(client, history):
+    latest = client.get(reverse("draws:home")).context["latest_per_stream"]
+    assert {draw.stream.slug: draw.label for draw in latest} == {
+        "cec": "392",
+        "pnp": "391",
+        "fst": "91a",
+        "general": "90",
+    }
+
+
+def test_home_counts_invitations_this_year(client):
+    make_draw(500, TODAY, "cec", invitations=1234)
+    make_draw(499, TODAY - dt.timedelta(days=1), "pnp", invitations=766)
+    make_draw(10, dt.date(2015, 3, 1), "general", invitations=5000)
+    response = client.get(reverse("draws:home"))
+    assert response.context["this_year"] == {"rounds": 2, "invitations": 2000}
+    assert "2,000 invitations in 2 rounds so far this year." in content(response)
+
+
+def test_home_with_no_rounds_says_so(client, db):
+    response = client.get(reverse("draws:home"))
+    assert response.status_code == 200
+    assert "No rounds have been published yet." in content(response)
+
+
+# Round detail
+
+
+def test_round_page_says_everything_in_its_title_and_first_lines(client, history):
+    response = client.get(reverse("draws:detail", args=["392"]))
+    page = content(response)
+    assert "<title>Round #392: CEC, 6,000 invitations, minimum CRS 509 (21 January 2026)" in page
+    assert 'On <time datetime="2026-01-21">21 January 2026</time> IRCC invited' in page
+    assert "29 October 2025 at 04:35:24 UTC" in page
+    assert "submitted before 29 October 2025 at 04:35 UTC were invited" in page
+
+
+def test_round_page_compares_with_the_previous_round_of_its_stream_and_overall(client, history):
+    context = client.get(reverse("draws:detail", args=["392"])).context
+    assert context["change_in_stream"].draw.label == "389"
+    assert context["change_in_stream"].crs == -2
+    assert context["change_in_stream"].invitations == -2000
+    assert context["change_overall"].draw.label == "391"
+    assert context["change_overall"].crs == 509 - 746
+    assert context["next_overall"] is None  # 393 is a draft
+    assert context["previous_overall"].label == "391"
+
+
+def test_round_page_shows_the_distribution_with_sub_bands(client, history):
+    response = client.get(reverse("draws:detail", args=["392"]))
+    page = content(response)
+    assert "The pool on 19 January 2026" in page
+    assert "16,341" in page
+    assert 'class="sub-band"' in page
+    assert "cut-off" in page
+    assert "<svg" in page
+
+
+def test_round_without_distribution_explains_why(client, history):
+    page = content(client.get(reverse("draws:detail", args=["91a"])))
+    assert "IRCC did not publish the pool" in page
+    assert "it began doing so in 2022" in page
+
+
+def test_lettered_rounds_have_their_own_pages(client, history):
+    fst = client.get(reverse("draws:detail", args=["91a"]))
+    pnp = client.get(reverse("draws:detail", args=["91b"]))
+    assert fst.context["draw"].stream.slug == "fst"
+    assert pnp.context["draw"].stream.slug == "pnp"
+    assert pnp.context["previous_overall"].label == "91a"
+
+
+@pytest.mark.parametrize("number", ["393", "999", "91c", "abc", "0", "1e5", "99999999999999999999"])
+def test_unknown_or_draft_rounds_are_404(client, history, number):
+    response = client.get(f"/draws/{number}/")
+    assert response.status_code == 404
+    assert "We couldn't find that page" in content(response)
+
+
+# History
+
+
+def test_history_lists_published_rounds_newest_first_with_totals(client, history):
+    response = client.get(reverse("draws:list"))
+    labels = [draw.label for draw in response.context["page"].object_list]
+    assert labels == ["392", "391", "389", "91b", "91a", "90"]
+    assert response.context["totals"] == {"rounds": 6, "invitations": 18881}
+    assert "6 rounds" in content(response)
+    assert "18,881 invitations in all" in content(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"stream": "cec"}, ["392", "389"]),
+        ({"stream": ["cec", "pnp"]}, ["392", "391", "389", "91b"]),
+        ({"year": "2018"}, ["91b", "91a", "90"]),
+        ({"date_from": "2026-01-08"}, ["392", "391"]),
+        ({"date_to": "2018-05-29"}, ["90"]),
+        ({"date_from": "2018-05-30", "date_to": "2018-05-30"}, ["91b", "91a"]),
+        ({"crs_min": "500"}, ["392", "391", "389", "91b"]),
+        ({"crs_max": "450"}, ["91a", "90"]),
+        ({"crs_min": "400", "crs_max": "600"}, ["392", "389", "90"]),
+        ({"invitations_min": "3500"}, ["392", "389", "90"]),
+        ({"stream": "pnp", "year": "2026"}, ["391"]),
+        ({"sort": "crs-high"}, ["91b", "391", "389", "392", "90", "91a"]),
+        ({"sort": "crs-low", "stream": "cec"}, ["392", "389"]),
+        ({"sort": "oldest"}, ["90", "91a", "91b", "389", "391", "392"]),
+        ({"sort": "invitations-high", "year": "2026"}, ["389", "392", "391"]),
+        ({"sort": "invitations-low", "year": "2026"}, ["391", "392", "389"]),
+    ],
+)
+def test_history_filters(client, history, query, expected):
+    response = client.get(reverse("draws:list"), query)
+    assert response.status_code == 200
+    assert [draw.label for draw in response.context["page"].object_list] == expected
+
+
+def test_an_empty_result_says_so_and_offers_to_clear(client, history):
+    response = client.get(reverse("draws:list"), {"year": "2016"})
+    assert response.status_code == 200
+    assert "No rounds match these filters." in content(response)
+    assert "Clear filters and show every round" in content(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"year": "abc"}, "Enter a number."),
+        ({"year": "1999"}, "Ensure this value is greater than or equal to 2015."),
+        ({"crs_min": "-5"}, "Ensure this value is greater than or equal to 0."),
+        ({"crs_max": "5000"}, "Ensure this value is less than or equal to 1200."),
+        ({"crs_min": "99999999999999999999"}, "Ensure this value is less than or equal to 1200."),
+        ({"stream": "astronauts"}, "Select a valid choice."),
+        ({"date_from": "yesterday"}, "Enter a valid date."),
+        ({"date_from": "2026-02-01", "date_to": "2026-01-01"}, "The end date is before"),
+        ({"crs_min": "600", "crs_max": "400"}, "The highest CRS score is below the lowest."),
+        ({"sort": "random"}, "Select a valid choice."),
+        ({"year": "2020\x00"}, "Enter a number."),
+    ],
+)
+def test_a_filter_value_that_cannot_be_read_is_a_400_with_a_message(
+    client, history, query, message
+):
+    response = client.get(reverse("draws:list"), query)
+    assert response.status_code == 400
+    assert message in content(response)
+    assert "Some filters could not be read." in content(response)
+
+
+@pytest.mark.parametrize("page", ["99999", "abc", "0", "-1"])
+def test_a_page_past_the_end_is_404(client, history, page):
+    assert client.get(reverse("draws:list"), {"page": page}).status_code == 404
+
+
+def test_the_history_paginates_by_fifty(client, db):
+    many_rounds(120)
+    first = client.get(reverse("draws:list"))
+    assert len(first.context["page"].object_list) == 50
+    assert "Page 1 of 3." in content(first)
+    last = client.get(reverse("draws:list"), {"page": "3"})
+    assert len(last.context["page"].object_list) == 20
+
+
+def test_drafts_never_appear_in_the_history(client, history):
+    response = client.get(reverse("draws:list"), {"stream": "cec"})
+    assert "393" not in [draw.label for draw in response.context["page"].object_list]
+    assert "#393" not in content(response)
+
+
+# Streams
+
+
+def test_stream_list_shows_every_stream_with_its_latest_round(client, history):
+    response = client.get(reverse("draws:stream_list"))
+    rows = dict(response.context["rows"])
+    by_slug = {stream.slug: latest for stream, latest in rows.items()}
+    assert by_slug["cec"].label == "392"
+    assert by_slug["stem"] is None
+    assert {stream.slug: stream.round_count for stream in rows}["cec"] == 2
+    assert "No rounds yet" in content(response)
+
+
+def test_stream_page_shows_figures_chart_and_rounds(client, history):
+    response = client.get(reverse("draws:stream_detail", args=["cec"]))
+    assert response.status_code == 200
+    assert [draw.label for draw in response.context["draws"]] == ["392", "389"]
+    figures = response.context["figures_all"]
+    assert (figures.rounds, figures.invitations) == (2, 14000)
+    assert (figures.crs_lowest, figures.crs_median, figures.crs_highest) == (509, 510, 511)
+    page = content(response)
+    assert page.count("<svg") == 2
+    assert "Minimum CRS score of each CEC round" in page
+    assert 'href="/programs/cec/"' in page
+
+
+def test_stream_page_last_twelve_months_leave_out_older_rounds(client, db):
+    make_draw(600, TODAY - dt.timedelta(days=30), "french", crs_min=480, invitations=1000)
+    make_draw(500, TODAY - dt.timedelta(days=400), "french", crs_min=379, invitations=7000)
+    context = client.get(reverse("draws:stream_detail", args=["french"])).context
+    assert (context["figures_year"].rounds, context["figures_year"].crs_lowest) == (1, 480)
+    assert (context["figures_all"].rounds, context["figures_all"].crs_lowest) == (2, 379)
+
+
+def test_unknown_stream_is_404(client, history):
+    assert client.get("/streams/astronauts/").status_code == 404
+
+
+def test_a_stream_with_no_rounds_says_so(client, history):
+    response = client.get(reverse("draws:stream_detail", args=["stem"]))
+    assert response.status_code == 200
+    assert "No STEM occupations rounds have been published yet." in content(response)
+
+
+# Guides and about
+
+
+@pytest.mark.parametrize("slug", ["cec", "fsw", "fst", "crs"])
+def test_each_guide_cites_its_source_and_review_date(client, history, slug):
+    guide = Guide.objects.get(slug=slug)
+    response = client.get(reverse("draws:guide_detail", args=[slug]))
+    page = content(response)
+    assert response.status_code == 200
+    assert guide.official_url in page
+    assert f'Last reviewed <time datetime="{guide.reviewed_on:%Y-%m-%d}">' in page
+    assert "<h2" in page  # the Markdown body became headings
+
+
+def test_the_cec_guide_shows_live_figures(client, history):
+    page = content(client.get(reverse("draws:guide_detail", args=["cec"])))
+    assert "How CEC rounds have gone" in page
+    assert 'href="/draws/392/"' in page
+
+
+def test_guide_markdown_is_sanitised(client, history):
+    guide = Guide.objects.get(slug="cec")
+    guide.body = (
+        "## Hello\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1))\n\n"
+        '<img src=x onerror="alert(1)">\n\n<a href="https://example.org" onclick="x()">ok</a>'
+    )
+    guide.save()
+    page = content(client.get(reverse("draws:guide_detail", args=["cec"])))
+    assert "<h2>Hello</h2>" in page
+    assert "<script>alert" not in page
+    assert "javascript:" not in page
+    assert "onerror" not in page
+    assert "onclick" not in page
+    assert 'href="https://example.org"' in page
+
+
+def test_unknown_guide_is_404(client, history):
+    assert client.get("/programs/pnp/").status_code == 404
+
+
+def test_about_page_names_the_source_and_independence(client, history):
+    page = content(client.get(reverse("draws:about")))
+    assert "not affiliated" in page
+    assert "rounds of invitations page" in page
+
+
+def test_stream_page_lists_the_latest_rounds_and_links_to_all(client, db):
+    for index in range(30):
+        make_draw(500 + index, dt.date(2025, 1, 1) + dt.timedelta(days=7 * index), "cec")
+    page = content(client.get(reverse("draws:stream_detail", args=["cec"])))
+    assert "The latest 25 CEC rounds" in page
+    assert 'href="/draws/529/"' in page and 'href="/draws/505/"' in page
+    assert 'href="/draws/504/"' not in page
+    assert "All 30 CEC rounds" in page
+
+
+def test_round_numbers_in_other_scripts_digits_are_not_found(client, history):
+    # '\d' would also match Devanagari digits: /draws/3९२/ must not serve round 392.
+    assert client.get("/draws/3%E0%A5%AF%E0%A5%A8/").status_code == 404
+
+
+def test_stream_charts_draw_at_most_the_latest_200_rounds(client, db):
+    Draw.objects.bulk_create(
+        Draw(
+            number=2000 + index,
+            date=dt.date(2000, 1, 1) + dt.timedelta(days=index),
+            stream=Stream.objects.get(slug="fst"),
+            invitations=100,
+            crs_min=400,
+        )
+        for index in range(230)
+    )
+    page = content(client.get(reverse("draws:stream_detail", args=["fst"])))
+    assert "(the latest 200)" in page
+    assert page.count('class="chart-bar"') == 200

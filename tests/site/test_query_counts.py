@@ -1,0 +1,63 @@
+"""Every public URL runs at most five queries, and the same number at 10 rounds or 10,000.
+
+Each count includes the content version the page cache reads first (eeportal.pagecache.middleware),
+read on every request here (fixture version_read_every_request).
+"""
+
+import pytest
+
+from tests.factories import many_rounds
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 5
+
+PUBLIC_URLS = [
+    ("/", 4),
+    ("/draws/", 4),
+    # A stream filter also checks the slugs it was given: one query more.
+    ("/draws/?stream=cec&year=2026&sort=crs-high", 5),
+    ("/draws/?crs_min=300&page=1", 4),
+    # The round, then its three neighbours in one query, then its pool bands.
+    ("/draws/392/", 4),
+    ("/draws/91a/", 4),
+    ("/streams/", 3),
+    # The latest rounds as a table, then every round as light rows for charts and figures.
+    ("/streams/cec/", 5),
+    ("/programs/cec/", 4),
+    ("/programs/crs/", 2),
+    ("/about/", 2),
+    ("/check/", 2),
+    ("/check/?score=480", 5),
+    ("/check/?score=480&stream=cec", 5),
+    ("/crs/calculator/", 1),
+    ("/api/", 2),
+    ("/api/draws/", 4),
+    ("/api/draws/?stream=cec", 5),
+    ("/api/draws/392/", 3),
+    ("/api/streams/", 3),
+    ("/draws/export.csv", 2),
+    ("/draws/export.json?stream=cec", 3),
+    ("/feeds/draws/", 2),
+    ("/feeds/draws/atom/", 2),
+    ("/feeds/streams/cec/", 3),
+    ("/feeds/streams/cec/atom/", 3),
+    ("/sitemap.xml", 5),
+    ("/card.png", 2),
+    ("/draws/392/card.png", 2),
+    ("/streams/cec/card.png", 3),
+    ("/robots.txt", 1),
+    ("/.well-known/security.txt", 1),
+    ("/healthz", 1),
+]
+
+
+@pytest.mark.usefixtures("version_read_every_request")
+@pytest.mark.parametrize("extra_rounds", [10, 10_000])
+def test_query_counts_are_fixed(client, history, django_assert_num_queries, extra_rounds):
+    many_rounds(extra_rounds)
+    for url, queries in PUBLIC_URLS:
+        assert queries <= MAX_QUERIES, url
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200, url
