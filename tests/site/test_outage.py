@@ -11,6 +11,7 @@ load balancer and the log collector would get.
 import contextlib
 import gzip
 import json
+import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -100,8 +101,9 @@ def servers(database, environment, operator_env, tmp_path_factory):
         yield started
 
 
-# A Redis database of its own, emptied before and after.
-REDIS_URL = "redis://127.0.0.1:6379/13"
+# A Redis database of its own, emptied before and after; another suite running beside this
+# one on the same Redis sets EEPORTAL_TEST_REDIS_URL to a different database.
+REDIS_URL = os.environ.get("EEPORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +113,7 @@ def shared_cache():
         client.ping()
     except redis.ConnectionError:
         pytest.fail(
-            "Redis is not answering on 127.0.0.1:6379 (.ci/run starts it): redis-server "
+            f"Redis is not answering at {REDIS_URL} (.ci/run starts it): redis-server "
             '--daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'
         )
     client.flushdb()
