@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from draws import ircc
 from draws.models import Draw, Guide, PoolBand, RoundName, Stream
+from eeportal.scores.crs import CRS_MAX
 
 
 class CountField(forms.IntegerField):
@@ -140,8 +141,8 @@ class PoolBandFormSet(forms.BaseInlineFormSet):
         for band in bands:
             if band["low"] > band["high"]:
                 raise ValidationError(f"The band {band['low']}-{band['high']} runs backwards.")
-            if band["high"] > 1200:
-                raise ValidationError("CRS scores stop at 1,200; no band can go higher.")
+            if band["high"] > CRS_MAX:
+                raise ValidationError(f"CRS scores stop at {CRS_MAX:,}; no band can go higher.")
         ranges = [(band["low"], band["high"]) for band in bands]
         if len(set(ranges)) != len(ranges):
             raise ValidationError("The same band is entered twice.")

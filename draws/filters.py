@@ -6,7 +6,8 @@ Parameter names are part of the site's permalinks: keep them stable.
 import django_filters
 from django import forms
 
-from draws.models import CRS_MAX, Draw, Stream
+from draws.models import Draw, Stream
+from eeportal.scores.crs import CRS_MAX
 
 SORTS = {
     "newest": ("-date", "-number", "-suffix"),

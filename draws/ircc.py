@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from eeportal.scores.crs import CRS_MAX
+
 SOURCE_URL_TEMPLATE = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
     "policies-operational-instructions-agreements/ministerial-instructions/"
@@ -297,8 +299,10 @@ def parse_round(raw):
     if invitations <= 0:
         raise IrccFormatError(label, "drawSize", "a round invites at least one candidate")
     crs_min = read("drawCRS", parse_count)
-    if crs_min > 1200:
-        raise IrccFormatError(label, "drawCRS", f"{crs_min} is above the CRS maximum of 1,200")
+    if crs_min > CRS_MAX:
+        raise IrccFormatError(
+            label, "drawCRS", f"{crs_min} is above the CRS maximum of {CRS_MAX:,}"
+        )
     tie_break = read("drawCutOff", parse_timestamp, date)
     run_at = read("drawDateTime", parse_timestamp, date)
     problem = tie_break_problem(tie_break, date, run_at)

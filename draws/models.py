@@ -10,8 +10,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from draws import ircc
-
-CRS_MAX = 1200
+from eeportal.scores.crs import CRS_MAX
 
 
 class StreamQuerySet(models.QuerySet):

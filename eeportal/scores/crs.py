@@ -14,8 +14,9 @@ Pure Python: no Django, no I/O.
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import NamedTuple, TypeVar
+
+from django.db import models
 
 from eeportal.scores.language_scores import Ability, OfficialLanguage
 
@@ -26,63 +27,31 @@ RULES_SOURCE_URL = (
 )
 
 
-class EducationLevel(StrEnum):
+class EducationLevel(models.TextChoices):
     """Highest credential completed, lowest first as in IRCC's grid. Values are form slugs."""
 
-    LESS_THAN_SECONDARY = "less-than-secondary"
-    SECONDARY = "secondary"
-    ONE_YEAR = "one-year"
-    TWO_YEAR = "two-year"
-    BACHELORS = "bachelors"
-    TWO_OR_MORE = "two-or-more"
-    MASTERS = "masters"
-    DOCTORAL = "doctoral"
-
-    @property
-    def label(self) -> str:
-        return EDUCATION_LABELS[self]
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(member.value, member.label) for member in cls]
+    LESS_THAN_SECONDARY = "less-than-secondary", "Less than secondary school (high school)"
+    SECONDARY = "secondary", "Secondary school (high school) diploma"
+    ONE_YEAR = "one-year", "One-year post-secondary credential"
+    TWO_YEAR = "two-year", "Two-year post-secondary credential"
+    BACHELORS = "bachelors", "Bachelor's degree, or another credential from a 3-year program"
+    TWO_OR_MORE = "two-or-more", "Two or more post-secondary credentials, one from a 3-year program"
+    MASTERS = "masters", "Master's degree, or a professional degree needed to be licensed"
+    DOCTORAL = "doctoral", "Doctoral degree (PhD)"
 
 
-EDUCATION_LABELS = {
-    EducationLevel.LESS_THAN_SECONDARY: "Less than secondary school (high school)",
-    EducationLevel.SECONDARY: "Secondary school (high school) diploma",
-    EducationLevel.ONE_YEAR: "One-year post-secondary credential",
-    EducationLevel.TWO_YEAR: "Two-year post-secondary credential",
-    EducationLevel.BACHELORS: "Bachelor's degree, or another credential from a 3-year program",
-    EducationLevel.TWO_OR_MORE: "Two or more post-secondary credentials, one from a 3-year program",
-    EducationLevel.MASTERS: "Master's degree, or a professional degree needed to be licensed",
-    EducationLevel.DOCTORAL: "Doctoral degree (PhD)",
-}
-
-
-class CanadianEducation(StrEnum):
+class CanadianEducation(models.TextChoices):
     """The longest post-secondary credential earned in Canada, if any."""
 
-    NONE = "none"
-    ONE_OR_TWO_YEARS = "one-or-two-years"
-    THREE_YEARS_OR_MORE = "three-years-or-more"
-
-    @property
-    def label(self) -> str:
-        return CANADIAN_EDUCATION_LABELS[self]
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(member.value, member.label) for member in cls]
-
-
-CANADIAN_EDUCATION_LABELS = {
-    CanadianEducation.NONE: "No post-secondary credential from Canada",
-    CanadianEducation.ONE_OR_TWO_YEARS: "A one- or two-year credential from Canada",
-    CanadianEducation.THREE_YEARS_OR_MORE: (
-        "A Canadian credential of three years or more, or a Canadian master's, "
-        "professional or doctoral degree of at least one academic year"
-    ),
-}
+    NONE = "none", "No post-secondary credential from Canada"
+    ONE_OR_TWO_YEARS = "one-or-two-years", "A one- or two-year credential from Canada"
+    THREE_YEARS_OR_MORE = (
+        "three-years-or-more",
+        (
+            "A Canadian credential of three years or more, or a Canadian master's, "
+            "professional or doctoral degree of at least one academic year"
+        ),
+    )
 
 
 class Points(NamedTuple):
@@ -251,7 +220,8 @@ ARRANGED_EMPLOYMENT_REMOVED_ON = date(2025, 3, 25)
 ARRANGED_EMPLOYMENT_POINTS_BEFORE_REMOVAL = 50
 ARRANGED_EMPLOYMENT_SENIOR_MANAGEMENT_POINTS_BEFORE_REMOVAL = 200  # NOC major group 00
 
-TOTAL_MAXIMUM = 1200
+# The highest score the CRS can give; every other part of the site reads it from here.
+CRS_MAX = 1200
 
 
 @dataclass(frozen=True)
@@ -366,7 +336,7 @@ class Result:
 
     @property
     def total(self) -> int:
-        return min(sum(section.subtotal for section in self.sections), TOTAL_MAXIMUM)
+        return min(sum(section.subtotal for section in self.sections), CRS_MAX)
 
 
 def spouse_is_accompanying(

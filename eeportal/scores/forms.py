@@ -8,8 +8,8 @@ to `crs.calculate`; the points themselves live in `crs.py`, never here.
 from django import forms
 
 from draws.formats import thousands
-from draws.models import CRS_MAX
 from eeportal.scores import crs
+from eeportal.scores.crs import CRS_MAX
 from eeportal.scores.language_scores import (
     SCALES,
     Ability,
@@ -189,7 +189,7 @@ def years_choice(label, choices, help_text=""):
 def education_choice(label, *, required, help_text=""):
     return forms.TypedChoiceField(
         label=label,
-        choices=[("", "Choose one"), *crs.EducationLevel.choices()],
+        choices=[("", "Choose one"), *crs.EducationLevel.choices],
         coerce=crs.EducationLevel,
         empty_value=None,
         required=required,
@@ -236,7 +236,7 @@ class CalculatorForm(forms.Form):
     )
     canadian_education = forms.TypedChoiceField(
         label="Post-secondary education completed in Canada",
-        choices=crs.CanadianEducation.choices(),
+        choices=crs.CanadianEducation.choices,
         coerce=crs.CanadianEducation,
         required=False,
         empty_value=crs.CanadianEducation.NONE,

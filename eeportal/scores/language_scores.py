@@ -10,8 +10,9 @@ Pure functions, no Django and no I/O.
 
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import NamedTuple
+
+from django.db import models
 
 EQUIVALENCY_REVIEWED = date(2026, 11, 25)
 EQUIVALENCY_SOURCE_URL = (
@@ -20,72 +21,34 @@ EQUIVALENCY_SOURCE_URL = (
 )
 
 
-class OfficialLanguage(StrEnum):
-    ENGLISH = "english"
-    FRENCH = "french"
-
-    @property
-    def label(self) -> str:
-        return OFFICIAL_LANGUAGE_LABELS[self]
+class OfficialLanguage(models.TextChoices):
+    ENGLISH = "english", "English"
+    FRENCH = "french", "French"
 
     @property
     def benchmark(self) -> str:
         """What the levels are called: CLB in English, NCLC in French."""
         return "CLB" if self is OfficialLanguage.ENGLISH else "NCLC"
 
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(member.value, member.label) for member in cls]
+
+class Ability(models.TextChoices):
+    SPEAKING = "speaking", "Speaking"
+    LISTENING = "listening", "Listening"
+    READING = "reading", "Reading"
+    WRITING = "writing", "Writing"
 
 
-OFFICIAL_LANGUAGE_LABELS = {
-    OfficialLanguage.ENGLISH: "English",
-    OfficialLanguage.FRENCH: "French",
-}
-
-
-class Ability(StrEnum):
-    SPEAKING = "speaking"
-    LISTENING = "listening"
-    READING = "reading"
-    WRITING = "writing"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(member.value, member.label) for member in cls]
-
-
-class LanguageTest(StrEnum):
-    IELTS_GENERAL = "ielts-general"
-    CELPIP_GENERAL = "celpip-general"
-    PTE_CORE = "pte-core"
-    TEF_CANADA = "tef-canada"
-    TCF_CANADA = "tcf-canada"
-
-    @property
-    def label(self) -> str:
-        return LANGUAGE_TEST_LABELS[self]
+class LanguageTest(models.TextChoices):
+    IELTS_GENERAL = "ielts-general", "IELTS General Training"
+    CELPIP_GENERAL = "celpip-general", "CELPIP-General"
+    PTE_CORE = "pte-core", "PTE Core"
+    TEF_CANADA = "tef-canada", "TEF Canada"
+    TCF_CANADA = "tcf-canada", "TCF Canada"
 
     @property
     def language(self) -> OfficialLanguage:
         return LANGUAGE_TEST_LANGUAGES[self]
 
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(member.value, member.label) for member in cls]
-
-
-LANGUAGE_TEST_LABELS = {
-    LanguageTest.IELTS_GENERAL: "IELTS General Training",
-    LanguageTest.CELPIP_GENERAL: "CELPIP-General",
-    LanguageTest.PTE_CORE: "PTE Core",
-    LanguageTest.TEF_CANADA: "TEF Canada",
-    LanguageTest.TCF_CANADA: "TCF Canada",
-}
 
 LANGUAGE_TEST_LANGUAGES = {
     LanguageTest.IELTS_GENERAL: OfficialLanguage.ENGLISH,

@@ -63,7 +63,7 @@ CALCULATOR_RULES = {
     "languages_reviewed": language_scores.EQUIVALENCY_REVIEWED,
     "languages_source_url": language_scores.EQUIVALENCY_SOURCE_URL,
     "job_offer_removed_on": crs.ARRANGED_EMPLOYMENT_REMOVED_ON,
-    "maximum": crs.TOTAL_MAXIMUM,
+    "maximum": crs.CRS_MAX,
     "transferability_maximum": crs.TRANSFERABILITY_MAXIMUM,
     "transferability_group_maximum": crs.TRANSFERABILITY_GROUP_MAXIMUM,
 }

@@ -189,7 +189,7 @@ def test_unknown_test_is_refused():
 
 
 def test_tests_have_stable_slugs_labels_and_a_language():
-    assert LanguageTest.choices() == [
+    assert LanguageTest.choices == [
         ("ielts-general", "IELTS General Training"),
         ("celpip-general", "CELPIP-General"),
         ("pte-core", "PTE Core"),
@@ -205,8 +205,8 @@ def test_tests_have_stable_slugs_labels_and_a_language():
 def test_levels_are_called_clb_in_english_and_nclc_in_french():
     assert OfficialLanguage.ENGLISH.benchmark == "CLB"
     assert OfficialLanguage.FRENCH.benchmark == "NCLC"
-    assert OfficialLanguage.choices() == [("english", "English"), ("french", "French")]
-    assert Ability.choices() == [
+    assert OfficialLanguage.choices == [("english", "English"), ("french", "French")]
+    assert Ability.choices == [
         ("speaking", "Speaking"),
         ("listening", "Listening"),
         ("reading", "Reading"),
