@@ -5,11 +5,12 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.urls import reverse, reverse_lazy
+from django.utils.formats import date_format
 
 from draws import cards
-from draws.formats import long_date, thousands
 
 SITE_DESCRIPTION = (
     "Every Express Entry round of invitations since 2015: minimum CRS scores, invitations, "
@@ -34,8 +35,8 @@ class PageMeta:
 def draw_summary(draw):
     """'CEC round #392 on 21 January 2026: 6,000 invitations, minimum CRS 509'."""
     return (
-        f"{draw.stream.short_name} round #{draw.label} on {long_date(draw.date)}: "
-        f"{thousands(draw.invitations)} invitations, minimum CRS {draw.crs_min}"
+        f"{draw.stream.short_name} round #{draw.label} on {date_format(draw.date)}: "
+        f"{intcomma(draw.invitations)} invitations, minimum CRS {draw.crs_min}"
     )
 
 
@@ -54,7 +55,7 @@ def card_figures(draw):
     """The two numbers every card shows big: (label, value) pairs; none without a round."""
     if draw is None:
         return []
-    return [("Minimum CRS", str(draw.crs_min)), ("Invitations", thousands(draw.invitations))]
+    return [("Minimum CRS", str(draw.crs_min)), ("Invitations", intcomma(draw.invitations))]
 
 
 def cached_card(etag, **content):
@@ -65,7 +66,7 @@ def cached_card(etag, **content):
 def draw_card(draw):
     return cached_card(
         draw_card_etag(draw),
-        eyebrow=f"Express Entry round #{draw.label} · {long_date(draw.date)}",
+        eyebrow=f"Express Entry round #{draw.label} · {date_format(draw.date)}",
         title=draw.stream.name,
         figures=card_figures(draw),
         footer=f"{SITE_NAME} · figures from IRCC",
@@ -85,7 +86,7 @@ def stream_card_etag(stream, latest):
 def stream_card(stream, latest):
     return cached_card(
         stream_card_etag(stream, latest),
-        eyebrow=f"Latest round #{latest.label} · {long_date(latest.date)}"
+        eyebrow=f"Latest round #{latest.label} · {date_format(latest.date)}"
         if latest
         else "No rounds yet",
         title=f"{stream.name} rounds",
@@ -101,7 +102,7 @@ def site_card_etag(latest):
 def site_card(latest):
     return cached_card(
         site_card_etag(latest),
-        eyebrow=f"Latest: #{latest.label} {latest.stream.short_name} · {long_date(latest.date)}"
+        eyebrow=f"Latest: #{latest.label} {latest.stream.short_name} · {date_format(latest.date)}"
         if latest
         else "Canada's Express Entry",
         title="Express Entry rounds of invitations",
@@ -159,8 +160,8 @@ def draw_meta(draw, site_url):
     url = site_url + draw.get_absolute_url()
     card_path = reverse("draws:card", args=[draw.label])
     return PageMeta(
-        title=f"Round #{draw.label}: {draw.stream.short_name}, {thousands(draw.invitations)} "
-        f"invitations, minimum CRS {draw.crs_min} ({long_date(draw.date)})",
+        title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
+        f"invitations, minimum CRS {draw.crs_min} ({date_format(draw.date)})",
         description=draw_summary(draw) + ".",
         card_path=card_path,
         og_type="article",
@@ -180,7 +181,7 @@ def home_meta(latest, site_url):
 
 def stream_meta(stream, latest):
     latest_text = (
-        f", latest #{latest.label} on {long_date(latest.date)} with minimum CRS {latest.crs_min}"
+        f", latest #{latest.label} on {date_format(latest.date)} with minimum CRS {latest.crs_min}"
         if latest
         else ""
     )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
     "django_otp",
@@ -146,11 +147,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The site is written in English only, dates and figures included (draws.formats). With
-# translation off, Django skips looking up the active language for every string, date
-# and number it formats (a tenth of an uncached page's time, BENCHMARKS.md).
+# Dates and figures go through Django's localization, in the forms eeportal/formats gives.
 LANGUAGE_CODE = "en"
-USE_I18N = False
+LANGUAGES = [("en", "English")]
+USE_I18N = True
+FORMAT_MODULE_PATH = ["eeportal.formats"]
 # Stored in UTC and shown in UTC: IRCC states every round time and tie-break in UTC.
 TIME_ZONE = "UTC"
 USE_TZ = True

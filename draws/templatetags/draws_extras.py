@@ -3,17 +3,12 @@
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.safestring import mark_safe
 
-from draws import formats, sharing
+from draws import sharing
 
 register = template.Library()
-
-# Dates and numbers as the site writes them (draws.formats).
-register.filter("long_date", formats.long_date)
-register.filter("short_date", formats.short_date)
-register.filter("iso_date", formats.iso_date)
-register.filter("thousands", formats.thousands)
 
 # What editors' Markdown may produce; anything else (scripts, event handlers, styles,
 # javascript: links) is removed by nh3 before the page shows it.
@@ -44,9 +39,9 @@ def signed(value):
     if value is None:
         return ""
     if value > 0:
-        return f"+{value:,}"
+        return f"+{intcomma(value)}"
     if value < 0:
-        return f"\u2212{abs(value):,}"
+        return f"\u2212{intcomma(abs(value))}"
     return "0"
 
 

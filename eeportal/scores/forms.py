@@ -6,8 +6,8 @@ to `crs.calculate`; the points themselves live in `crs.py`, never here.
 """
 
 from django import forms
+from django.contrib.humanize.templatetags.humanize import intcomma
 
-from draws.formats import thousands
 from eeportal.scores import crs
 from eeportal.scores.crs import CRS_MAX
 from eeportal.scores.language_scores import (
@@ -35,13 +35,13 @@ class ScoreCheckForm(forms.Form):
         label="Your CRS score",
         min_value=0,
         max_value=CRS_MAX,
-        help_text=f"A whole number from 0 to {thousands(CRS_MAX)}, as your Express Entry profile "
+        help_text=f"A whole number from 0 to {intcomma(CRS_MAX)}, as your Express Entry profile "
         "shows it.",
         error_messages={
             "required": "Enter a CRS score.",
             "invalid": "Enter the score as a whole number, such as 478.",
-            "min_value": f"CRS scores run from 0 to {thousands(CRS_MAX)}.",
-            "max_value": f"CRS scores run from 0 to {thousands(CRS_MAX)}.",
+            "min_value": f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
+            "max_value": f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )

@@ -2,10 +2,10 @@
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
 from draws import charts, sharing
-from draws.formats import long_date
 from draws.models import Stream
 from eeportal.scores import checker, crs, language_scores
 from eeportal.scores.forms import CalculatorForm, ScoreCheckForm, bound_data
@@ -23,7 +23,7 @@ def score_check_context(score, streams=()):
     pool = score_check.pool
     if pool is None:
         return {"check": score_check}
-    as_of = long_date(pool.draw.pool_as_of)
+    as_of = date_format(pool.draw.pool_as_of)
     return {
         "check": score_check,
         "pool_chart": charts.pool_position_chart(

@@ -63,7 +63,7 @@ def test_round_page_says_everything_in_its_title_and_first_lines(client, history
     page = content(response)
     assert "<title>Round #392: CEC, 6,000 invitations, minimum CRS 509 (21 January 2026)" in page
     assert 'On <time datetime="2026-01-21">21 January 2026</time> IRCC invited' in page
-    assert "29 October 2025 at 04:35:24 UTC" in page
+    assert "29 October 2025, 04:35:24 UTC" in page
     assert "submitted before 29 October 2025 at 04:35 UTC were invited" in page
 
 
