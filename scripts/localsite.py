@@ -6,7 +6,8 @@ and runs gunicorn on 127.0.0.1. Everything is undone on the way out, Ctrl-C incl
 the database is dropped and gunicorn stopped. Only the ignored staticfiles/ and
 benchmark-output/ folders are written in the project.
 
-Python's standard library only, plus psycopg (already a requirement of the site).
+Python's standard library (and appserver.py beside it), plus psycopg, a requirement
+of the site.
 """
 
 import contextlib
@@ -14,21 +15,18 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from appserver import HOST, ROOT, serving, site_environment
+
 BIN = ROOT / ".venv" / "bin"
 PYTHON = BIN / "python"
 HISTORY = ["data/ircc-ee-rounds-123-en.json", "data/rounds-after-2026-08-07.json"]
 STATIC_ROOT = ROOT / "staticfiles"  # eeportal/settings.py's STATIC_ROOT
 OUTPUT = ROOT / "benchmark-output"
-HOST = "127.0.0.1"
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -43,22 +41,15 @@ def stop_on_sigterm():
 
 def production_env(database_url, **extra):
     """The environment of a production server: debug off, a fresh secret key, one host."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
-    }
-    env.update(
+    return site_environment(
         DJANGO_SETTINGS_MODULE="eeportal.settings",
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS=HOST,
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=database_url,
-        PYTHONUNBUFFERED="1",
+        **extra,
     )
-    env.update(extra)
-    return env
 
 
 def manage(env, *args):
@@ -105,14 +96,11 @@ def start_postgres():
         return False
     say("PostgreSQL is down: starting the local cluster")
     version = sorted(os.listdir("/etc/postgresql"))[-1]
+    # pg_ctlcluster returns once the cluster accepts connections (pg_ctl's --wait).
     subprocess.run(
         ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=False
     )
-    for _ in range(30):
-        if postgres_is_up():
-            return True
-        time.sleep(1)
-    return False
+    return postgres_is_up()
 
 
 @contextlib.contextmanager
@@ -158,62 +146,11 @@ def database(prefer_postgres):
 # --- gunicorn ----------------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def gunicorn(env, workers, log_path, worker_args=()):
-    """Gunicorn serving the site on 127.0.0.1:<free port>; yields the base URL."""
-    port = free_port()
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "ab") as log:
-        server = subprocess.Popen(
-            [
-                BIN / "gunicorn",
-                "eeportal.wsgi",
-                f"--bind={HOST}:{port}",
-                f"--workers={workers}",
-                *worker_args,
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://{HOST}:{port}"
+    """Gunicorn serving the site on 127.0.0.1 (appserver.py); yields the base URL."""
     try:
-        wait_until_serving(server, base, log_path)
-        yield base
-    finally:
-        stop(server)
-
-
-def wait_until_serving(server, base, log_path):
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {server.returncode}; see {log_path}")
-        # As a TLS-terminating proxy would send it, so an HTTPS redirect cannot get in the way.
-        probe = urllib.request.Request(f"{base}/robots.txt", headers={"X-Forwarded-Proto": "https"})
-        try:
-            with urllib.request.urlopen(probe, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not answer within 30 s; see {log_path}")
-
-
-def stop(server):
-    """SIGTERM lets gunicorn's arbiter stop its workers; SIGKILL if it takes too long."""
-    if server.poll() is not None:
-        return
-    server.terminate()
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+        with serving(env, log_path, workers, [*worker_args, "--log-level=warning"]) as server:
+            yield server.base_url
+    except RuntimeError as error:
+        raise SystemExit(f"{error}\nsee {log_path}") from None

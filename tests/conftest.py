@@ -18,6 +18,10 @@ from tests.factories import add_distribution, make_draw
 # the test client, whose middleware is built per test.
 settings_module.SECURE_SSL_REDIRECT = False
 
+# Production hashes passwords with PBKDF2 at a cost meant to be slow (a quarter of a second
+# here); tests sign in and make editors by the hundred, and check nothing about the hash.
+settings_module.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 # pytest-playwright runs an event loop in the test thread; the live server and the ORM are
 # still used synchronously, which Django only allows when told so.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -57,6 +61,27 @@ def version_read_every_request(settings):
     # default a process reads it at most once a second, so a test making several requests
     # in a row would see it only in the first; here every request reads it.
     settings.PAGE_CACHE_RECHECK_SECONDS = 0
+
+
+class HandClock:
+    """A monotonic clock that only moves when a test says so."""
+
+    def __init__(self):
+        self.seconds = 1000.0
+
+    def __call__(self):
+        return self.seconds
+
+    def advance(self, seconds):
+        self.seconds += seconds
+
+
+@pytest.fixture
+def page_cache_clock(monkeypatch):
+    """The clock the page cache's recheck window is measured on, moved by the test."""
+    clock = HandClock()
+    monkeypatch.setattr(ContentVersion, "clock", clock)
+    return clock
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ scratch PostgreSQL database reached through a forwarder that can cut the line.
 """
 
 import contextlib
-import http.client
-import json
 import os
 import secrets
 import selectors
@@ -18,17 +16,15 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import psycopg
 import pytest
 
+from scripts.appserver import HOST, Gunicorn, site_environment
+
 PROJECT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
 
 
 def free_port(host=HOST):
@@ -40,20 +36,17 @@ def free_port(host=HOST):
 def production_environment(static_root):
     """What a production app server is started with, short of its database. The HTTPS
     redirect is on, as in production; requests say they came through the TLS proxy."""
-    inherited = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
-    }
-    return {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "tests.server_settings",
-        "EEPORTAL_TEST_STATIC_ROOT": str(static_root),
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DJANGO_LOG_FORMAT": "json",
-        "PYTHONUNBUFFERED": "1",
-    }
+    return site_environment(
+        DJANGO_SETTINGS_MODULE="tests.server_settings",
+        EEPORTAL_TEST_STATIC_ROOT=str(static_root),
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS=HOST,
+        DJANGO_LOG_FORMAT="json",
+        # In production each process trusts the content version it read for a second. The
+        # window is tested in-process on a clock the test moves (test_caching.py); these
+        # servers read the version on every request, so no test waits the window out.
+        DJANGO_PAGE_CACHE_RECHECK_SECONDS="0",
+    )
 
 
 def manage(env, *args):
@@ -70,93 +63,14 @@ def manage(env, *args):
     return result.stdout
 
 
-@dataclass
-class Response:
-    status: int
-    headers: http.client.HTTPMessage
-    body: bytes
-    seconds: float
-
-    @property
-    def text(self):
-        return self.body.decode()
-
-
-class AppServer:
-    """gunicorn with two workers, as deployed; its stdout and stderr go to `log_path`."""
-
-    def __init__(self, env, log_path, workers=2):
-        self.port = free_port()
-        self.log_path = log_path
-        with open(log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                [
-                    BIN / "gunicorn",
-                    "eeportal.wsgi",
-                    f"--bind={HOST}:{self.port}",
-                    f"--workers={workers}",
-                    # Several gunicorns run at once; each would claim the same control socket.
-                    "--no-control-socket",
-                ],
-                cwd=PROJECT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-
-    def wait_until_serving(self, timeout=30):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, f"gunicorn exited:\n{self.log()}"
-            with contextlib.suppress(OSError):
-                if self.get("/robots.txt", timeout=2).status == 200:
-                    return
-            time.sleep(0.1)
-        raise AssertionError(f"gunicorn did not answer within {timeout} s:\n{self.log()}")
-
-    def get(self, path, https=True, headers=None, timeout=15):
-        """GET `path`; `https` says so in X-Forwarded-Proto, as the TLS proxy in front would."""
-        headers = {**({"X-Forwarded-Proto": "https"} if https else {}), **(headers or {})}
-        # http.client, not urllib: a 301 or a 503 is the answer under test, not something
-        # to follow or to raise.
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
-        started = time.monotonic()
-        try:
-            connection.request("GET", path, headers=headers)
-            answer = connection.getresponse()
-            body = answer.read()
-        finally:
-            connection.close()
-        return Response(answer.status, answer.headers, body, time.monotonic() - started)
-
-    def log(self):
-        return Path(self.log_path).read_text(errors="replace")
-
-    def log_records(self):
-        """The JSON lines Django wrote (gunicorn's own lines are plain text)."""
-        records = []
-        for line in self.log().splitlines():
-            with contextlib.suppress(ValueError):
-                records.append(json.loads(line))
-        return [record for record in records if isinstance(record, dict)]
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 @contextlib.contextmanager
 def app_servers(env, log_dir, count=2):
-    """`count` AppServers with the same environment, serving; all stopped on the way out."""
+    """`count` gunicorns with two workers each and the same environment, serving; all
+    stopped on the way out."""
     started = []
     try:
         for n in range(1, count + 1):
-            started.append(AppServer(env, log_dir / f"gunicorn-{n}.log"))
+            started.append(Gunicorn(env, log_dir / f"gunicorn-{n}.log"))
         for server in started:
             server.wait_until_serving()
         yield started
@@ -276,12 +190,14 @@ class NetworkLink:
             self.run("-n", self.namespace, "addr", "add", f"{self.address}/30", "dev", self.far_end)
             self.run("-n", self.namespace, "link", "set", self.far_end, "up")
             self.host_relay = Forwarder(target, host=f"{subnet}.1")
-            relay = [__file__, "forward", self.address, str(self.port)]
+            relay = ["-m", "tests.servers", "forward", self.address, str(self.port)]
             relay += [f"{subnet}.1", str(self.host_relay.port)]
             self.relay = subprocess.Popen(
-                ["ip", "netns", "exec", self.namespace, sys.executable, *relay]
+                ["ip", "netns", "exec", self.namespace, sys.executable, *relay],
+                cwd=PROJECT,
+                stdout=subprocess.PIPE,
             )
-            self.wait_until_open()
+            self.wait_until_listening()
         except BaseException:
             self.close()
             raise
@@ -292,13 +208,12 @@ class NetworkLink:
         if result.returncode != 0:
             pytest.fail(f"ip {' '.join(args)} failed: {result.stderr.strip()}")
 
-    def wait_until_open(self, timeout=10):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                socket.create_connection((self.address, self.port), timeout=1).close()
+    def wait_until_listening(self, timeout=30):
+        """The relay writes one line once it listens; nothing else is on its stdout."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.relay.stdout, selectors.EVENT_READ)
+            if selector.select(timeout) and self.relay.stdout.readline() == b"listening\n":
                 return
-            time.sleep(0.1)
         pytest.fail(f"the relay in {self.namespace} did not listen within {timeout} s")
 
     def unplug(self):
@@ -306,7 +221,9 @@ class NetworkLink:
 
     def plug(self):
         self.run("-n", self.namespace, "link", "set", self.far_end, "up")
-        self.wait_until_open()
+        # One connection through the link, once it carries packets again: TCP resends its
+        # first packet by itself until then.
+        socket.create_connection((self.address, self.port), timeout=10).close()
 
     def close(self):
         if self.relay is not None:
@@ -461,9 +378,10 @@ class PostgresDatabase:
 
 
 if __name__ == "__main__":
-    # `servers.py forward LISTEN_HOST LISTEN_PORT TARGET_HOST TARGET_PORT`: the relay that
-    # NetworkLink runs inside its network namespace, until it is killed.
+    # `python -m tests.servers forward LISTEN_HOST LISTEN_PORT TARGET_HOST TARGET_PORT`:
+    # the relay that NetworkLink runs inside its network namespace, until it is killed.
     _, command, listen_host, listen_port, target_host, target_port = sys.argv
     assert command == "forward", command
     Forwarder((target_host, int(target_port)), host=listen_host, port=int(listen_port))
+    print("listening", flush=True)
     threading.Event().wait()

@@ -2,7 +2,6 @@
 
 import gzip
 import io
-import time
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -35,11 +34,14 @@ def test_a_repeat_visit_is_served_from_the_cache_without_a_query(
 
 
 def test_the_version_is_read_again_once_the_recheck_window_has_passed(
-    client, history, settings, django_assert_num_queries
+    client, history, settings, page_cache_clock, django_assert_num_queries
 ):
     settings.PAGE_CACHE_RECHECK_SECONDS = 0.2
     client.get("/draws/392/")
-    time.sleep(0.25)
+    page_cache_clock.advance(0.19)
+    with django_assert_num_queries(0):  # still inside the window
+        assert client.get("/draws/392/").status_code == 200
+    page_cache_clock.advance(0.02)
     with django_assert_num_queries(1):  # the content version, nothing else
         assert client.get("/draws/392/").status_code == 200
     settings.PAGE_CACHE_RECHECK_SECONDS = 0
@@ -49,7 +51,7 @@ def test_the_version_is_read_again_once_the_recheck_window_has_passed(
 
 
 def test_a_change_made_by_another_process_shows_within_the_recheck_window(
-    client, history, settings
+    client, history, settings, page_cache_clock
 ):
     # Another app server's edit reaches this process only through the version row; here
     # the row and the round are changed with SQL, as that server's transaction would.
@@ -58,8 +60,9 @@ def test_a_change_made_by_another_process_shows_within_the_recheck_window(
     Draw.objects.filter(pk=history["389"].pk).update(crs_min=488)
     ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).update(number=F("number") + 1)
 
+    page_cache_clock.advance(0.99)
     assert ">488<" not in text(client.get("/draws/389/"))  # still inside the window
-    time.sleep(1.1)
+    page_cache_clock.advance(0.02)
     assert ">488<" in text(client.get("/draws/389/"))
 
 

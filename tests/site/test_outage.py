@@ -63,9 +63,6 @@ PUBLIC_PAGES = [
 ROUND_PAGES = ["/", "/draws/", f"/draws/{ROUND}/", "/streams/cec/", "/feeds/draws/"]
 DATA_URLS = ["/api/draws/", f"/api/draws/{ROUND}/", "/draws/export.csv", "/draws/export.json"]
 OUTAGE_ANSWER_SECONDS = 5
-# The servers run the default: each process trusts the content version it read for this
-# long, so an outage or another process's edit reaches cached pages within it.
-RECHECK_SECONDS = settings.PAGE_CACHE_RECHECK_SECONDS
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +169,6 @@ def test_with_the_database_down_pages_answer_503_at_once_and_the_site_recovers_b
 
     database.down()
     try:
-        time.sleep(RECHECK_SECONDS)  # until then, cached pages may still be served
         answers = []
         for server in servers:
             for path in ROUND_PAGES + DATA_URLS:
@@ -250,7 +246,6 @@ def test_a_database_host_that_vanishes_gets_503s_within_seconds_not_a_hang(
         assert_serves(server, ["/draws/", f"/draws/{ROUND}/"] * 3)
         link.unplug()
         try:
-            time.sleep(RECHECK_SECONDS)
             answers = []
             for path in ["/draws/", f"/draws/{ROUND}/", "/api/draws/", "/"]:
                 answers.append(server.get(path))
@@ -275,7 +270,6 @@ def test_a_read_only_database_still_serves_every_public_page(database, servers, 
         "-c",
         "from eeportal.pagecache.models import ContentVersion; ContentVersion.bump()",
     )
-    time.sleep(RECHECK_SECONDS)
 
     with database.read_only():
         assert re.search(r"read-?only", database.write_error() or ""), "the database took a write"
@@ -292,9 +286,7 @@ def test_two_app_servers_with_two_workers_each_answer_together(servers):
     assert statuses == [200] * len(requests)
 
 
-def test_an_edit_made_through_django_shows_on_every_app_server_within_a_second(
-    servers, operator_env
-):
+def test_an_edit_made_through_django_shows_on_every_app_server_at_once(servers, operator_env):
     page, data = f"/draws/{ROUND}/", f"/api/draws/{ROUND}/"
     etags = {}
     for server in servers:
@@ -314,7 +306,6 @@ def test_an_edit_made_through_django_shows_on_every_app_server_within_a_second(
         f"draw.crs_min = {crs_min}\n"
         "draw.save()",
     )
-    time.sleep(RECHECK_SECONDS)
 
     for server in servers:
         for _ in range(3):  # whichever worker answers
@@ -351,7 +342,6 @@ def test_app_servers_with_redis_share_one_page_cache(
         # An edit made through Django moves the version, for the whole fleet at once.
         bump = "from eeportal.pagecache.models import ContentVersion; ContentVersion.bump()"
         manage(operator_env, "shell", "-c", bump)
-        time.sleep(RECHECK_SECONDS)
         crs_min = json.loads(first.get(f"/api/draws/{ROUND}/").body)["crs_min"]
         for server in (first, second):
             assert f"minimum CRS {crs_min}" in server.get(page).text
