@@ -199,28 +199,6 @@ class TestApi:
         assert response["Access-Control-Allow-Origin"] == "*"
         assert "max-age=300" in response["Cache-Control"]
 
-    @pytest.mark.usefixtures("version_read_every_request")
-    def test_list_query_count_does_not_grow_with_rounds(
-        self, client, history, django_assert_num_queries
-    ):
-        # The content version (page cache), the count, the page of rounds with their
-        # streams, their pool bands.
-        with django_assert_num_queries(4):
-            client.get("/api/draws/")
-        many_rounds(300)
-        with django_assert_num_queries(4):
-            client.get("/api/draws/?page_size=500")
-        # Filtering by stream validates the slugs: one more query.
-        with django_assert_num_queries(5):
-            client.get("/api/draws/?stream=cec&stream=pnp")
-
-    @pytest.mark.usefixtures("version_read_every_request")
-    def test_detail_and_streams_query_counts(self, client, history, django_assert_num_queries):
-        with django_assert_num_queries(3):
-            client.get("/api/draws/392/")
-        with django_assert_num_queries(3):
-            client.get("/api/streams/")
-
     def test_docs_page_documents_every_export_column(self, client, history):
         html = client.get("/api/").content.decode()
         for column in EXPORT_COLUMNS:

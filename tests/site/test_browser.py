@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from PIL import Image
 from playwright.sync_api import expect
 
 from draws.models import Draw
@@ -273,6 +274,16 @@ def luminance(css_colour):
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+def assert_shows_a_styled_page(path, viewport):
+    """The capture fills the window and shows something: not a blank or cut-short page."""
+    with Image.open(path) as image:
+        assert image.width >= viewport["width"], f"{path.name}: {image.size}"
+        assert image.height >= viewport["height"], f"{path.name}: {image.size}"
+        # Smoothed text alone makes hundreds of shades; a blank capture has one colour.
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
+        assert colours is None or len(colours) > 100, f"{path.name} looks blank"
+
+
 def test_screenshots_of_every_page_at_phone_and_desktop_widths(page, history):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size_name, size in [("phone", PHONE), ("desktop", DESKTOP)]:
@@ -281,7 +292,7 @@ def test_screenshots_of_every_page_at_phone_and_desktop_widths(page, history):
             visit(page, name)
             path = SCREENSHOTS / f"{name}-{size_name}.png"
             page.screenshot(path=path, full_page=True)
-            assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+            assert_shows_a_styled_page(path, size)
 
 
 def test_visitor_works_out_a_crs_score_on_a_320_pixel_phone_and_sees_the_breakdown(page, history):
@@ -343,4 +354,4 @@ def test_visitor_works_out_a_crs_score_on_a_320_pixel_phone_and_sees_the_breakdo
     page.emulate_media(color_scheme="light")
     path = SCREENSHOTS / "crs-calculator-result-320.png"
     page.screenshot(path=path, full_page=True)
-    assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+    assert_shows_a_styled_page(path, {"width": 320, "height": 800})
