@@ -6,6 +6,8 @@ HISTORY := data/ircc-ee-rounds-123-en.json data/rounds-after-2026-08-07.json
 # These machines run as root; elsewhere apt-get needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEV_ENV := DJANGO_DEBUG=true
+# `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: run test lint format chromium bench lighthouse clean
 
@@ -20,11 +22,15 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.site-installed
 
-## make run: install, migrate, load the real round history, serve http://127.0.0.1:8000
+## make run: install, migrate, load the real round history, serve http://127.0.0.1:$(PORT)
 run: $(VENV)/.site-installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py import_rounds $(HISTORY)
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo
+	@echo "  The site: http://127.0.0.1:$(PORT)/   The admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  (make an editor with: $(DEV_ENV) $(BIN)/python manage.py create_editor NAME)"
+	@echo
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need (Chromium included), lint, run the whole suite
 test: $(VENV)/.dev-installed chromium lint

@@ -13,6 +13,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -178,7 +179,7 @@ def history_filter(request):
 
 
 def export_filename(extension):
-    return f"express-entry-rounds-{dt.date.today().isoformat()}.{extension}"
+    return f"express-entry-rounds-{timezone.localdate().isoformat()}.{extension}"
 
 
 @open_data

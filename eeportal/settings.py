@@ -250,6 +250,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "eeportal.security.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Not its start-up banner on every manage.py command; lockouts are still logged.
+AXES_VERBOSE = False
 
 # Two-factor sign-in (TOTP) for the admin; on by default in production.
 ADMIN_REQUIRE_OTP = env_bool("DJANGO_ADMIN_REQUIRE_OTP", not DEBUG)
@@ -294,4 +296,7 @@ LOGGING = {
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own default sends its records to a console handler when DEBUG is on and then
+    # on to the root: every 404 was printed twice. Here they reach the root's handler only.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

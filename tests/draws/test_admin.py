@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from draws import ircc
 from draws.models import Draw, Stream
@@ -35,7 +36,7 @@ def test_the_add_form_suggests_the_next_number_today_and_the_latest_bands(editor
     response = editor_client.get(ADD_URL)
     form = response.context["adminform"].form
     assert form.initial["number"] == 392
-    assert form.initial["date"] == dt.date.today()
+    assert form.initial["date"] == timezone.localdate()
     band_forms = response.context["inline_admin_formsets"][0].formset.forms
     assert [(f.initial["low"], f.initial["high"]) for f in band_forms] == list(
         ircc.POOL_BANDS.values()

@@ -5,13 +5,14 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from draws.models import Draw, Guide, Stream
 from tests.factories import make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
 
-TODAY = dt.date.today()
+TODAY = timezone.localdate()
 
 
 def content(response):

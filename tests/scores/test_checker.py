@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from draws import charts
 from draws.models import Draw
@@ -14,7 +15,7 @@ from tests.factories import add_distribution, make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
 
-TODAY = dt.date.today()
+TODAY = timezone.localdate()
 
 
 def content(response):

@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from tests.factories import PROJECT
 
 
-def start_site(**env):
+def start_site(code="import eeportal.wsgi", **env):
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     return subprocess.run(
-        [sys.executable, "-c", "import eeportal.wsgi"],
+        [sys.executable, "-c", code],
         cwd=PROJECT,
         env={**clean_env, "DJANGO_SETTINGS_MODULE": "eeportal.settings", **env},
         capture_output=True,
@@ -37,6 +37,27 @@ def test_the_site_starts_with_a_real_secret_key():
 def test_the_site_starts_in_debug_without_a_secret_key():
     result = start_site(DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_developer_sees_each_404_once_and_no_lockout_banner(tmp_path):
+    # As under `make run`: debug on, plain log lines on the console.
+    visit = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "from django.test import Client\n"
+        "call_command('migrate', verbosity=0)\n"
+        "assert Client().get('/no-such-page/').status_code == 404\n"
+    )
+    result = start_site(
+        visit,
+        DJANGO_DEBUG="true",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path}/site.sqlite3",
+    )
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert output.count("Not Found: /no-such-page/") == 1, output
+    assert "AXES" not in output
 
 
 @pytest.mark.django_db
