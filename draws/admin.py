@@ -264,6 +264,8 @@ class GuideAdmin(admin.ModelAdmin):
         "slug",
         "title",
         "short_name",
+        "home_title",
+        "tagline",
         "summary",
         "official_url",
         "reviewed_on",

@@ -504,6 +504,10 @@ class GuideQuerySet(models.QuerySet):
     def with_stream(self):
         return self.select_related("stream")
 
+    def for_menus(self):
+        """What the header's menu and the home page's list show, in display order."""
+        return self.only("slug", "short_name", "home_title", "tagline", "display_order")
+
 
 class Guide(models.Model):
     """An explanatory page about a program or the CRS, kept current by editors."""
@@ -513,6 +517,16 @@ class Guide(models.Model):
     )
     title = models.CharField(max_length=120)
     short_name = models.CharField(max_length=40, help_text="Used in menus, e.g. CEC.")
+    home_title = models.CharField(
+        "title on the home page",
+        max_length=60,
+        help_text="The guide's name in the home page's list, e.g. Canadian Experience Class.",
+    )
+    tagline = models.CharField(
+        max_length=80,
+        help_text="A few words under that name on the home page, e.g. "
+        "A year of skilled work in Canada.",
+    )
     summary = models.CharField(
         max_length=200,
         help_text="One sentence under 160 characters: the page's description in search results "

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eeportal.context_processors.site",
+                "draws.context_processors.guide_menu",
             ],
         },
     },

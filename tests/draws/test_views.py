@@ -323,3 +323,35 @@ def test_stream_charts_draw_at_most_the_latest_200_rounds(client, db):
     page = content(client.get(reverse("draws:stream_detail", args=["fst"])))
     assert "(the latest 200)" in page
     assert page.count('class="chart-bar"') == 200
+
+
+def test_the_menu_and_the_home_page_list_the_guides_as_editors_set_them(client, history):
+    Guide.objects.filter(slug="fst").update(short_name="Trades", display_order=1)
+    Guide.objects.create(
+        slug="pnp",
+        title="Provincial Nominee Program (PNP)",
+        short_name="PNP",
+        home_title="Provincial Nominee Program",
+        tagline="A province or territory nominates you.",
+        summary="How a provincial nomination works with Express Entry.",
+        body="## What it is",
+        official_url="https://www.canada.ca/en/immigration-refugees-citizenship.html",
+        reviewed_on=dt.date(2026, 11, 25),
+        display_order=50,
+    )
+
+    page = content(client.get("/"))
+    menu = page[page.index('<nav aria-label="Main">') : page.index("</nav>")]
+    assert re.findall(r'<a href="/programs/([a-z]+)/">([^<]+)</a>', menu) == [
+        ("fst", "Trades"),
+        ("cec", "CEC"),
+        ("fsw", "FSW"),
+        ("crs", "CRS"),
+        ("pnp", "PNP"),
+    ]
+    assert (
+        '<a href="/programs/pnp/"><strong>Provincial Nominee Program</strong> '
+        "A province or territory nominates you.</a>"
+    ) in page
+    guide_page = content(client.get("/programs/pnp/"))
+    assert '<a href="/programs/pnp/" aria-current="page">PNP</a>' in guide_page

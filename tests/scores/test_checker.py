@@ -336,10 +336,10 @@ def test_the_main_menu_links_to_the_checker(client, history):
 
 @pytest.mark.usefixtures("version_read_every_request")
 @pytest.mark.parametrize("extra_rounds", [10, 10_000])
-def test_the_empty_or_invalid_checker_reads_only_the_streams(
+def test_the_empty_or_invalid_checker_reads_only_the_streams_and_the_menu(
     client, history, django_assert_num_queries, extra_rounds
 ):
     many_rounds(extra_rounds)
     for query in [{}, {"score": "abc"}]:
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(3):
             check_page(client, **query)

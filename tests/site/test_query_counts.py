@@ -1,7 +1,8 @@
 """Every public URL runs a fixed number of queries, the same at 10 rounds or 10,000.
 
 Each count includes the content version the page cache reads first (eeportal.pagecache.middleware),
-read on every request here (fixture version_read_every_request).
+read on every request here (fixture version_read_every_request), and every HTML page's
+includes the guides its header links to (draws.context_processors).
 """
 
 import pytest
@@ -11,28 +12,28 @@ from tests.factories import many_rounds
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URLS = [
-    ("/", 4),
-    ("/draws/", 4),
+    ("/", 5),
+    ("/draws/", 5),
     # A stream filter also checks the slugs it was given: one query more.
-    ("/draws/?stream=cec&year=2026&sort=crs-high", 5),
-    ("/draws/?crs_min=300&page=1", 4),
+    ("/draws/?stream=cec&year=2026&sort=crs-high", 6),
+    ("/draws/?crs_min=300&page=1", 5),
     # The round, then its three neighbours in one query, then its pool bands.
-    ("/draws/392/", 4),
-    ("/draws/91a/", 4),
-    ("/streams/", 3),
+    ("/draws/392/", 5),
+    ("/draws/91a/", 5),
+    ("/streams/", 4),
     # The latest rounds as a table, then every round as light rows for charts and figures.
-    ("/streams/cec/", 5),
-    ("/programs/cec/", 4),
-    ("/programs/crs/", 2),
-    ("/about/", 2),
-    ("/check/", 2),
-    ("/check/?score=480", 5),
-    ("/check/?score=480&stream=cec", 5),
+    ("/streams/cec/", 6),
+    ("/programs/cec/", 5),
+    ("/programs/crs/", 3),
+    ("/about/", 3),
+    ("/check/", 3),
+    ("/check/?score=480", 6),
+    ("/check/?score=480&stream=cec", 6),
     # Content version, the streams for the boxes, the counts per stream, each stream's
     # latest and latest met round, and the newest distribution's bands.
-    ("/check/?score=478&stream=cec&stream=pnp&stream=french", 5),
-    ("/crs/calculator/", 1),
-    ("/api/", 2),
+    ("/check/?score=478&stream=cec&stream=pnp&stream=french", 6),
+    ("/crs/calculator/", 2),
+    ("/api/", 3),
     ("/api/draws/", 4),
     ("/api/draws/?page_size=500", 4),
     # Filtering by stream validates the slugs: one query more.

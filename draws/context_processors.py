@@ -1,0 +1,19 @@
+"""The program guides every page's header links to."""
+
+from django.db import DatabaseError
+from django.utils.functional import SimpleLazyObject
+
+from draws.models import Guide
+
+
+def read_guide_menu():
+    try:
+        return list(Guide.objects.for_menus())
+    except DatabaseError:
+        # The 503 page is rendered while the database is away: it goes without the menu.
+        return []
+
+
+def guide_menu(request):
+    """Read only by pages that show the menu: feeds, the API and images never touch it."""
+    return {"guide_menu": SimpleLazyObject(read_guide_menu)}
