@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Django's own widget templates, for the form renderer below, which reads TEMPLATES.
+    "django.forms",
     "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -78,6 +80,9 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Fields drawn from templates/forms/field.html: see eeportal/forms.py.
+FORM_RENDERER = "eeportal.forms.SiteFormRenderer"
 
 ROOT_URLCONF = "eeportal.urls"
 WSGI_APPLICATION = "eeportal.wsgi.application"

@@ -50,6 +50,8 @@ class ScoreCheckForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Leave every box empty to compare with every stream.",
+        # The site's field template, with the class that lays the boxes out in columns.
+        template_name="scores/_stream_field.html",
     )
 
     def __init__(self, data=None, *, streams):
