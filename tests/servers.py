@@ -49,11 +49,12 @@ def production_environment(static_root):
     )
 
 
-def manage(env, *args):
-    """Run a manage.py command as an operator would; a failure fails the test."""
+def manage(env, *args, cwd=PROJECT):
+    """Run a manage.py command as an operator would, in the checkout at `cwd`; a failure
+    fails the test."""
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
