@@ -9,6 +9,7 @@ import datetime as dt
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -142,7 +143,9 @@ class PoolBandFormSet(forms.BaseInlineFormSet):
             if band["low"] > band["high"]:
                 raise ValidationError(f"The band {band['low']}-{band['high']} runs backwards.")
             if band["high"] > CRS_MAX:
-                raise ValidationError(f"CRS scores stop at {CRS_MAX:,}; no band can go higher.")
+                raise ValidationError(
+                    f"CRS scores stop at {intcomma(CRS_MAX)}; no band can go higher."
+                )
         ranges = [(band["low"], band["high"]) for band in bands]
         if len(set(ranges)) != len(ranges):
             raise ValidationError("The same band is entered twice.")
@@ -156,8 +159,8 @@ class PoolBandFormSet(forms.BaseInlineFormSet):
         )
         if total != draw.pool_total:
             raise ValidationError(
-                f"The main bands add up to {total:,} but the total above is "
-                f"{draw.pool_total:,}. Check each figure against IRCC's table."
+                f"The main bands add up to {intcomma(total)} but the total above is "
+                f"{intcomma(draw.pool_total)}. Check each figure against IRCC's table."
             )
 
 
@@ -213,7 +216,7 @@ class DrawAdmin(admin.ModelAdmin):
 
     @admin.display(description="Invitations", ordering="invitations")
     def invitations_shown(self, draw):
-        return f"{draw.invitations:,}"
+        return f"{intcomma(draw.invitations)}"
 
     def get_changeform_initial_data(self, request):
         initial = {

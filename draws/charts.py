@@ -9,6 +9,7 @@ and a description for screen readers; pages put the same numbers in a table besi
 import datetime as dt
 import math
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -222,7 +223,7 @@ def pool_position_chart(chart_id, bands, at_or_above, score, *, title, descripti
         f'<line class="chart-marker" x1="{marker:.1f}" x2="{marker:.1f}" '
         f'y1="{POOL_BAR_TOP - 6}" y2="{bar_bottom + 4}"/>'
         f'<text class="chart-label chart-marker-label" x="{marker:.1f}" y="{POOL_BAR_TOP - 10}" '
-        f'text-anchor="{anchor}">{score:,}</text>'
+        f'text-anchor="{anchor}">{intcomma(score)}</text>'
     )
     return _svg(
         chart_id,

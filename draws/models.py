@@ -3,6 +3,7 @@
 The site says "round" to people and the code says `Draw`, as IRCC's feed does.
 """
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Q, Sum
@@ -416,7 +417,8 @@ class Draw(models.Model):
             )
         if self.crs_min is not None and self.crs_min > CRS_MAX:
             errors["crs_min"] = (
-                f"CRS scores run from 0 to {CRS_MAX:,}; {self.crs_min:,} is not possible."
+                f"CRS scores run from 0 to {intcomma(CRS_MAX)}; "
+                f"{intcomma(self.crs_min)} is not possible."
             )
         if self.invitations is not None and self.invitations <= 0:
             errors["invitations"] = "A round invites at least one candidate."
@@ -489,7 +491,7 @@ class PoolBand(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.low}-{self.high}: {self.count:,}"
+        return f"{self.low}-{self.high}: {intcomma(self.count)}"
 
     @property
     def is_sub_band(self):

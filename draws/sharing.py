@@ -195,8 +195,8 @@ def stream_meta(stream, latest):
 
 def check_meta(score):
     return PageMeta(
-        title=f"Would a CRS score of {score:,} have been invited?",
-        description=f"The Express Entry rounds a CRS score of {score:,} would have met, "
+        title=f"Would a CRS score of {intcomma(score)} have been invited?",
+        description=f"The Express Entry rounds a CRS score of {intcomma(score)} would have met, "
         "stream by stream, and where it sat in the latest pool distribution.",
     )
 

@@ -1,5 +1,6 @@
 """The score tools' pages: the score checker and the CRS calculator."""
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,10 +32,10 @@ def score_check_context(score, streams=()):
             pool.bands,
             pool.at_or_above,
             score,
-            title=f"Where a score of {score:,} sat in the pool on {as_of}",
-            description=f"The {pool.total:,} candidates in the pool as one bar, lowest scores on "
-            f"the left, each CRS band as wide as its share; the {pool.percent}% with {score:,} "
-            f"or more are shaded.",
+            title=f"Where a score of {intcomma(score)} sat in the pool on {as_of}",
+            description=f"The {intcomma(pool.total)} candidates in the pool as one bar, lowest "
+            f"scores on the left, each CRS band as wide as its share; the {pool.percent}% with "
+            f"{intcomma(score)} or more are shaded.",
         ),
     }
 
