@@ -27,6 +27,7 @@ from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
+from eeportal.context_processors import site_url
 from eeportal.middleware import answer_outage, is_outage
 from eeportal.pagecache.models import ContentVersion
 
@@ -109,7 +110,10 @@ class PublicPageCacheMiddleware:
             # Answer now: letting the view try would wait out a second connect timeout.
             return answer_outage(request, error)
 
-        page = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        # Pages hold absolute links to their own origin (canonical, previews, feeds): one
+        # rendered for localhost must never be served to 127.0.0.1.
+        address = site_url(request) + request.get_full_path()
+        page = hashlib.sha256(address.encode()).hexdigest()[:32]
         gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
         etags = {False: f'"{version}-{page[:16]}"', True: f'"{version}-{page[:16]}-gzip"'}
         last_modified = int(changed_at.timestamp())

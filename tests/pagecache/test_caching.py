@@ -126,6 +126,13 @@ def test_tracking_parameters_are_dropped_before_the_page_is_made(client, history
     assert "?stream=pnp&amp;sort=oldest" in page  # the sort links keep the real filter
 
 
+def test_a_page_is_never_served_with_another_hosts_links(client, history, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    for host in ["localhost", "127.0.0.1", "localhost"]:
+        page = text(client.get("/draws/392/", headers={"host": host}))
+        assert f'<link rel="canonical" href="http://{host}/draws/392/">' in page
+
+
 def test_different_pages_have_different_etags(client, history):
     etags = {client.get(url)["ETag"] for url in ["/", "/draws/", "/draws/?page=1", "/about/"]}
     assert len(etags) == 4
