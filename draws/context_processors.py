@@ -4,12 +4,15 @@ from django.db import DatabaseError
 from django.utils.functional import SimpleLazyObject
 
 from draws.models import Guide
+from eeportal.middleware import is_outage
 
 
 def read_guide_menu():
     try:
         return list(Guide.objects.for_menus())
-    except DatabaseError:
+    except DatabaseError as error:
+        if not is_outage(error):
+            raise
         # The 503 page is rendered while the database is away: it goes without the menu.
         return []
 

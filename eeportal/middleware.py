@@ -1,6 +1,7 @@
 """A friendly 503 when the database cannot be reached, instead of a 500 with a trace."""
 
 import logging
+import sqlite3
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import JsonResponse
@@ -27,8 +28,21 @@ def database_unavailable(request):
     return response
 
 
+# SQLite's own words for a database file that cannot be reached or written, as opposed to
+# a query that is wrong ("no such table", "no such column"), which must stay a 500.
+SQLITE_OUTAGE_MESSAGES = (
+    "unable to open database file",
+    "disk i/o error",
+    "database is locked",
+    "attempt to write a readonly database",
+    "database disk image is malformed",
+)
+
+
 def is_outage(error):
     """Connection failures and a database that cannot take reads, not bugs in a query."""
+    if isinstance(error.__cause__, sqlite3.Error):
+        return str(error).lower().startswith(SQLITE_OUTAGE_MESSAGES)
     if isinstance(error, InterfaceError | OperationalError):
         return True
     # A write to a read-only PostgreSQL (a replica, or maintenance) is an InternalError;

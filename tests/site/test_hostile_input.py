@@ -18,7 +18,7 @@ from itertools import product
 from urllib.parse import quote
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
@@ -504,3 +504,15 @@ def test_refusals_from_data_endpoints_are_json(site, requests_tried):
                 wrong.append(f"{method} {shorten(url)} -> {status} {content_type}")
     walk.check(requests_tried, "data errors", floor=30)
     assert not wrong, "Refusals from the open data that are not JSON:\n" + "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_a_broken_schema_is_a_500_someone_notices_not_the_outage_page(client, history):
+    # A query that cannot work (a table missing after a bad deploy) is a bug, not the
+    # database being away: it must not hide behind "back in a moment".
+    client.raise_request_exception = False
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE draws_guide")
+    response = client.get("/programs/cec/")
+    assert response.status_code == 500
+    assert "Back in a moment" not in response.content.decode()
