@@ -13,7 +13,7 @@ def read_guide_menu():
     except DatabaseError as error:
         if not is_outage(error):
             raise
-        # The 503 page is rendered while the database is away: it goes without the menu.
+        # A page rendered while the database is away (a 404, say) goes without the menu.
         return []
 
 

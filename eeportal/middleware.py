@@ -22,7 +22,9 @@ def database_unavailable(request):
             {"error": "The database is unavailable; try again shortly."}, status=503
         )
     else:
-        response = TemplateResponse(request, "503.html", status=503).render()
+        # Without the header's guide menu: reading it would wait out another connection
+        # timeout on a database that has just failed to answer.
+        response = TemplateResponse(request, "503.html", {"guide_menu": []}, status=503).render()
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
