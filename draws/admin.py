@@ -216,7 +216,7 @@ class DrawAdmin(admin.ModelAdmin):
 
     @admin.display(description="Invitations", ordering="invitations")
     def invitations_shown(self, draw):
-        return f"{intcomma(draw.invitations)}"
+        return intcomma(draw.invitations)
 
     def get_changeform_initial_data(self, request):
         initial = {
