@@ -22,6 +22,7 @@ from draws import sharing
 from draws.filters import DrawFilter
 from draws.models import Draw, PoolBand, Stream
 from eeportal.context_processors import site_url
+from eeportal.pagecache.query import reads_query
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500
@@ -182,6 +183,7 @@ def export_filename(extension):
     return f"express-entry-rounds-{timezone.localdate().isoformat()}.{extension}"
 
 
+@reads_query(*DrawFilter.base_filters)
 @open_data
 def export_csv(request):
     filterset = history_filter(request)
@@ -197,6 +199,7 @@ def export_csv(request):
     return response
 
 
+@reads_query(*DrawFilter.base_filters)
 @open_data
 def export_json(request):
     filterset = history_filter(request)
@@ -238,6 +241,7 @@ def page_size(request):
     return None
 
 
+@reads_query(*DrawFilter.base_filters, "page", "page_size")
 @open_data
 def draw_list(request):
     filterset = DrawFilter(request.GET, queryset=published_draws())

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.cache import cache
 from django.urls import reverse, reverse_lazy
 from django.utils.formats import date_format
 
 from draws import cards
+from eeportal.pagecache.store import shared_cache
 
 SITE_DESCRIPTION = (
     "Every Express Entry round of invitations since 2015: minimum CRS scores, invitations, "
@@ -60,7 +60,7 @@ def card_figures(draw):
 
 def cached_card(etag, **content):
     """PNG bytes of a card, drawn once per ETag (that is, per version of what it shows)."""
-    return cache.get_or_set(f"card:{etag}", lambda: cards.render(**content), timeout=None)
+    return shared_cache.get_or_set(f"card:{etag}", lambda: cards.render(**content), timeout=None)
 
 
 def draw_card(draw):

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from draws import api, feeds, views
 from draws.sitemaps import SITEMAPS
+from eeportal.pagecache.query import reads_query
 
 app_name = "draws"
 
@@ -36,7 +37,8 @@ urlpatterns = [
     path("api/streams/", api.stream_list, name="api_stream_list"),
     path(
         "sitemap.xml",
-        require_safe(sitemap),
+        # The sitemap paginates with ?p= once it outgrows one file.
+        reads_query("p")(require_safe(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

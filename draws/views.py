@@ -14,6 +14,7 @@ from draws.filters import DrawFilter
 from draws.models import Draw, Guide, Stream
 from draws.statistics import Change, Figures
 from eeportal.context_processors import site_url
+from eeportal.pagecache.query import reads_query
 
 HISTORY_PAGE_SIZE = 50
 STREAM_TABLE_LENGTH = 25
@@ -56,6 +57,7 @@ HISTORY_META = sharing.PageMeta(
 )
 
 
+@reads_query(*DrawFilter.base_filters, "page")
 @require_safe
 def draw_list(request):
     filterset = DrawFilter(

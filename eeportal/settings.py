@@ -127,14 +127,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         keepalives_interval=5,
         keepalives_count=3,
     )
+# Web requests give up on a database lock or a long statement after these many seconds and
+# answer 503 (eeportal.request_timeouts); manage.py commands are not limited.
+DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # A Redis on the same network answers in a millisecond; one that is down or hung must
+    # not hold a visitor's request for longer than this (pages are then made without it).
+    REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
 else:
@@ -278,6 +286,12 @@ PAGE_CACHE_SKIP_PATHS = ["/" + ADMIN_URL, "/healthz", "/" + STATIC_URL]
 # How long a process trusts the content version it last read before asking the database
 # again: an edit shows at once in the process that made it, within this on the others.
 PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RECHECK_SECONDS", "1"))
+# Each process keeps its own copy of recent pages, up to this many bytes, in front of Redis.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_MB", "64")) * 1024 * 1024
+# Pages are shared between app servers through Redis when there is one.
+PAGE_CACHE_SHARED = bool(REDIS_URL)
+# After the shared cache failed to answer, pages are made without it for this long.
+PAGE_CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RETRY_SECONDS", "5"))
 
 # Errors at these addresses are JSON, like their answers (the API page itself is for people).
 JSON_ERROR_PATHS = ["/api/", "/draws/export.", "/healthz"]

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from eeportal.context_processors import site_url
+from eeportal.pagecache.store import shared_cache
 
 
 def is_data_request(request):
@@ -42,18 +43,26 @@ SECURITY_TXT_VALIDITY = dt.timedelta(days=180)
 @never_cache
 @csrf_exempt
 def healthz(request):
-    """200 when this app server can query the database; 503 otherwise (for load balancers)."""
+    """200 when this app server can query the database; 503 otherwise (for load balancers).
+
+    A cache out of reach is reported as "degraded" with a 200: the server still serves.
+    """
     if request.method not in ("GET", "HEAD"):
         response = JsonResponse({"error": f"{request.method} is not allowed here."}, status=405)
         response["Allow"] = "GET, HEAD"
         return response
+    cache = "ok" if shared_cache.is_reachable() else "unreachable"
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable", "cache": cache}, status=503
+        )
+    # Pages are made without the cache while it is away: slower, but the site works.
+    status = "ok" if cache == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache})
 
 
 @require_safe

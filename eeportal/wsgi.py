@@ -1,10 +1,16 @@
-"""WSGI entry point, used by gunicorn (`gunicorn eeportal.wsgi`) and runserver."""
+"""WSGI entry point, used by gunicorn (`gunicorn eeportal.wsgi`) and runserver.
+
+Only web requests come through here, so this is where their database connections are given
+time limits (eeportal.request_timeouts).
+"""
 
 import os
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
+
+from eeportal import request_timeouts
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eeportal.settings")
 
@@ -21,3 +27,4 @@ def refuse_development_key():
 
 application = get_wsgi_application()
 refuse_development_key()
+request_timeouts.limit_web_requests()

@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from draws.models import Draw, Stream
 from eeportal.pagecache.models import ContentVersion
+from eeportal.pagecache.store import pages
 from tests.factories import add_distribution, make_draw
 
 # The live server for browser tests builds its middleware once, before any test's settings
@@ -44,15 +45,19 @@ def without_two_factor(settings):
     settings.ADMIN_REQUIRE_OTP = False
 
 
+def forget_cached_pages():
+    cache.clear()
+    pages.clear_local()
+    ContentVersion.forget()
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     # Each test's database starts from the same content version, so a page cached by one
     # test, or the version this process last read, could otherwise be used by the next.
-    cache.clear()
-    ContentVersion.forget()
+    forget_cached_pages()
     yield
-    cache.clear()
-    ContentVersion.forget()
+    forget_cached_pages()
 
 
 @pytest.fixture

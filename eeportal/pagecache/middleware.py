@@ -2,8 +2,11 @@
 
 Every public GET is answered in one of three ways, cheapest first:
 1. 304 Not Modified, when the browser or CDN already holds this version of the page;
-2. the rendered page from the cache (local memory, or Redis when REDIS_URL is set);
+2. the rendered page from this process's copy, or from Redis when REDIS_URL is set (store.py);
 3. the view, whose 200 response is stored for the next visitor, plain and gzipped.
+
+Only the query parameters a view reads reach the key (query.py): an address with any other
+is redirected to the one without, so nobody can fill the cache with `/?x=1`, `/?x=2`, ...
 
 The content version is what lets several app servers, each with its own local cache, agree
 on what to show: an editor's save moves it, and every old page and ETag is left behind.
@@ -19,9 +22,8 @@ which is what the BREACH attack needs.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
@@ -30,6 +32,8 @@ from django.utils.text import compress_string
 from eeportal.context_processors import site_url
 from eeportal.middleware import answer_outage, is_outage
 from eeportal.pagecache.models import ContentVersion
+from eeportal.pagecache.query import drop_tracking_parameters, redirect_without_unknown_parameters
+from eeportal.pagecache.store import pages
 
 # Long enough to outlive any quiet spell between rounds: old versions' pages are simply
 # never asked for again and fall out of the cache.
@@ -38,49 +42,6 @@ PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 PAGE_MAX_AGE = 60
 # As django.middleware.gzip decides it.
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
-
-# What link trackers add to a shared address: Facebook's fbclid, Google's gclid, campaign
-# utm_ tags and their kin. No page reads them, and each visitor from a share can bring a
-# different value, so kept in the cache key they would make every such visit render the
-# page afresh. They are dropped before the key is made and before the view runs.
-TRACKING_PARAMETERS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "gbraid",
-        "wbraid",
-        "dclid",
-        "msclkid",
-        "twclid",
-        "ttclid",
-        "igshid",
-        "li_fat_id",
-        "yclid",
-        "srsltid",
-        "mc_cid",
-        "mc_eid",
-        "_hsenc",
-        "_hsmi",
-    }
-)
-TRACKING_PREFIXES = ("utm_",)
-
-
-def is_tracking_parameter(name):
-    name = name.lower()
-    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
-
-
-def drop_tracking_parameters(request):
-    """Remove trackers' parameters from the request, as if the link had come without them."""
-    tracking = [name for name in request.GET if is_tracking_parameter(name)]
-    if not tracking:
-        return
-    query = request.GET.copy()
-    for name in tracking:
-        del query[name]
-    request.META["QUERY_STRING"] = query.urlencode()
-    request.GET = QueryDict(request.META["QUERY_STRING"])
 
 
 def gzipped_copy(response):
@@ -102,6 +63,9 @@ class PublicPageCacheMiddleware:
         if not self.applies_to(request):
             return self.get_response(request)
         drop_tracking_parameters(request)
+        redirect = redirect_without_unknown_parameters(request)
+        if redirect is not None:
+            return redirect
         try:
             version, changed_at = ContentVersion.current()
         except DatabaseError as error:
@@ -127,7 +91,7 @@ class PublicPageCacheMiddleware:
             return not_modified
 
         keys = {False: f"page:{version}:{page}", True: f"page:{version}:{page}:gzip"}
-        response = cache.get(keys[gzip])
+        response = pages.get(keys[gzip])
         if response is None:
             response = self.get_response(request)
             if not self.is_shareable(response):
@@ -140,7 +104,7 @@ class PublicPageCacheMiddleware:
             for compressed, variant in variants.items():
                 variant["ETag"] = etags[compressed]
             stored = {keys[compressed]: variant for compressed, variant in variants.items()}
-            cache.set_many(stored, PAGE_CACHE_TIMEOUT)
+            pages.set_many(stored, PAGE_CACHE_TIMEOUT)
             response = variants[gzip]
         return response
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from draws import charts, sharing
 from draws.models import Stream
+from eeportal.pagecache.query import reads_query
 from eeportal.scores import checker, crs, language_scores
 from eeportal.scores.forms import CalculatorForm, ScoreCheckForm, bound_data
 
@@ -40,6 +41,7 @@ def score_check_context(score, streams=()):
     }
 
 
+@reads_query(*ScoreCheckForm.base_fields)
 @require_safe
 def check(request):
     form = ScoreCheckForm(bound_data(request, ScoreCheckForm), streams=Stream.objects.all())
@@ -70,6 +72,7 @@ CALCULATOR_RULES = {
 }
 
 
+@reads_query(*CalculatorForm.base_fields)
 @require_safe
 def crs_calculator(request):
     # GET rather than POST: working out a score changes nothing on the server, and with the

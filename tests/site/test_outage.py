@@ -156,7 +156,7 @@ def test_the_health_check_answers_plain_http_while_pages_redirect_to_https(serve
     page = server.get("/draws/", https=False)
 
     assert health.status == 200
-    assert json.loads(health.body) == {"status": "ok", "database": "ok"}
+    assert json.loads(health.body) == {"status": "ok", "database": "ok", "cache": "ok"}
     assert page.status == 301
     assert page.headers["Location"] == f"https://127.0.0.1:{server.port}/draws/"
 

@@ -114,7 +114,7 @@ class TestHeaders:
         settings.SECURE_SSL_REDIRECT = True
         response = client.get("/healthz")
         assert response.status_code == 200
-        assert response.json() == {"status": "ok", "database": "ok"}
+        assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
         assert "no-store" in response["Cache-Control"]
 
 
