@@ -7,6 +7,7 @@ scratch PostgreSQL database reached through a forwarder that can cut the line.
 """
 
 import contextlib
+import json
 import os
 import secrets
 import selectors
@@ -22,9 +23,43 @@ from urllib.parse import quote
 import psycopg
 import pytest
 
+from eeportal.middleware import RETRY_AFTER_SECONDS
 from scripts.appserver import HOST, Gunicorn, site_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+ROUND = "392"
+# One address of every kind the public asks for: pages, images, feeds, data, sitemaps.
+PUBLIC_PAGES = [
+    "/",
+    "/draws/",
+    "/draws/?stream=cec",
+    f"/draws/{ROUND}/",
+    f"/draws/{ROUND}/card.png",
+    "/streams/",
+    "/streams/cec/",
+    "/streams/cec/card.png",
+    "/card.png",
+    "/programs/cec/",
+    "/about/",
+    "/check/",
+    "/crs/calculator/",
+    "/feeds/draws/",
+    "/feeds/draws/atom/",
+    "/feeds/streams/cec/",
+    "/feeds/streams/cec/atom/",
+    "/api/",
+    "/api/draws/",
+    f"/api/draws/{ROUND}/",
+    "/api/streams/",
+    "/draws/export.csv",
+    "/draws/export.json",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/.well-known/security.txt",
+]
+# A 503 that takes longer than this is a visitor left waiting.
+OUTAGE_ANSWER_SECONDS = 5
 
 
 def free_port(host=HOST):
@@ -247,6 +282,7 @@ class SqliteDatabase:
 
     engine = "SQLite"
     outage_reason = "unable to open database file"
+    lock_reasons = {"lock": "database is locked"}
 
     def __init__(self, directory):
         self.home = directory / "database"
@@ -280,6 +316,18 @@ class SqliteDatabase:
         if result.returncode != 0:
             pytest.fail(f"chattr {flag} {self.file} failed: {result.stderr.strip()}")
 
+    @contextlib.contextmanager
+    def lock_rounds(self):
+        """A second connection holding the database's exclusive lock, as a long write does:
+        SQLite locks the whole file, so readers wait out their busy timeout."""
+        connection = sqlite3.connect(self.file, isolation_level=None)
+        try:
+            connection.execute("BEGIN EXCLUSIVE")
+            yield
+            connection.execute("ROLLBACK")
+        finally:
+            connection.close()
+
     def write_error(self):
         """The error a fresh connection gets when it writes, or None if the write worked."""
         connection = sqlite3.connect(self.file)
@@ -299,6 +347,73 @@ class SqliteDatabase:
             subprocess.run(["chattr", "-i", str(self.file)], capture_output=True)
 
 
+class RedisServer:
+    """A redis-server of the test's own on a free port, that the test stops and starts."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://{HOST}:{self.port}/0"
+        self.process = None
+        self.output = []
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                HOST,
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        # It says when it listens; until then reading its output waits, without polling.
+        for line in self.process.stdout:
+            self.output.append(line)
+            if "Ready to accept connections" in line:
+                break
+        else:
+            pytest.fail(f"redis-server did not start: {''.join(self.output)}")
+        threading.Thread(
+            target=self.output.extend, args=(self.process.stdout,), daemon=True
+        ).start()
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def close(self):
+        if self.process.poll() is None:
+            self.stop()
+
+
+class SilentServer:
+    """A TCP server that accepts connections and never says a word: a hung cache host."""
+
+    def __init__(self):
+        self.listener = socket.create_server((HOST, 0), backlog=64)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"redis://{HOST}:{self.port}/0"
+        self.held = []
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        with contextlib.suppress(OSError):
+            while True:
+                self.held.append(self.listener.accept()[0])
+
+    def close(self):
+        self.listener.close()
+        for connection in self.held:
+            connection.close()
+
+
 class PostgresDatabase:
     """A scratch database on the suite's PostgreSQL, which app servers reach through a
     Forwarder: "down" cuts it like a stopped server. Read-only is PostgreSQL's own
@@ -308,6 +423,10 @@ class PostgresDatabase:
 
     engine = "PostgreSQL"
     outage_reason = "Connection refused"
+    lock_reasons = {
+        "lock": "canceling statement due to lock timeout",
+        "statement": "canceling statement due to statement timeout",
+    }
 
     def __init__(self, suite_database):
         self.name = f"eeportal_outage_{os.getpid()}"
@@ -364,6 +483,15 @@ class PostgresDatabase:
             f"WHERE datname = '{self.name}' AND pid <> pg_backend_pid()"
         )
 
+    @contextlib.contextmanager
+    def lock_rounds(self):
+        """A second connection holding the rounds table's strongest lock, as a migration
+        altering it does: every query that reads rounds waits for it."""
+        with psycopg.connect(dbname=self.name, connect_timeout=5, **self.server) as connection:
+            connection.execute("LOCK TABLE draws_draw IN ACCESS EXCLUSIVE MODE")
+            yield
+            connection.rollback()
+
     def write_error(self):
         with self.connect(self.name) as connection:
             try:
@@ -376,6 +504,27 @@ class PostgresDatabase:
     def close(self):
         self.forwarder.down()
         self.maintenance(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def assert_serves(server, paths):
+    for path in paths:
+        response = server.get(path)
+        assert response.status == 200, f"{path} on :{server.port}: {response.status}"
+
+
+def assert_outage_answer(response, path):
+    assert response.status == 503, f"{path}: {response.status}"
+    assert response.seconds < OUTAGE_ANSWER_SECONDS, f"{path} took {response.seconds:.1f} s"
+    assert response.headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert response.headers["Cache-Control"] == "no-store"
+    if path.startswith(("/api/", "/draws/export.")) and path != "/api/":  # /api/ is a page
+        assert response.headers["Content-Type"] == "application/json"
+        assert "database is unavailable" in json.loads(response.body)["error"]
+    else:
+        assert response.headers["Content-Type"].startswith("text/html")
+        assert "Back in a moment" in response.text
+        assert "please try again in a minute" in response.text
+        assert "Traceback" not in response.text
 
 
 if __name__ == "__main__":

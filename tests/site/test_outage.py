@@ -20,81 +20,26 @@ import pytest
 import redis
 from django.conf import settings
 
-from eeportal.middleware import RETRY_AFTER_SECONDS
 from scripts.appserver import HOST
 from tests.servers import (
+    OUTAGE_ANSWER_SECONDS,
+    PUBLIC_PAGES,
+    ROUND,
     NetworkLink,
-    PostgresDatabase,
-    SqliteDatabase,
     app_servers,
+    assert_outage_answer,
+    assert_serves,
     manage,
-    production_environment,
 )
 
-ROUND = "392"
-PUBLIC_PAGES = [
-    "/",
-    "/draws/",
-    "/draws/?stream=cec",
-    f"/draws/{ROUND}/",
-    f"/draws/{ROUND}/card.png",
-    "/streams/",
-    "/streams/cec/",
-    "/streams/cec/card.png",
-    "/card.png",
-    "/programs/cec/",
-    "/about/",
-    "/check/",
-    "/crs/calculator/",
-    "/feeds/draws/",
-    "/feeds/draws/atom/",
-    "/feeds/streams/cec/",
-    "/feeds/streams/cec/atom/",
-    "/api/",
-    "/api/draws/",
-    f"/api/draws/{ROUND}/",
-    "/api/streams/",
-    "/draws/export.csv",
-    "/draws/export.json",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/.well-known/security.txt",
-]
 # Pages made of rounds: with the database away they can only say so.
 ROUND_PAGES = ["/", "/draws/", f"/draws/{ROUND}/", "/streams/cec/", "/feeds/draws/"]
 DATA_URLS = ["/api/draws/", f"/api/draws/{ROUND}/", "/draws/export.csv", "/draws/export.json"]
-OUTAGE_ANSWER_SECONDS = 5
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        scratch = PostgresDatabase(settings.DATABASES["default"])
-    else:
-        scratch = SqliteDatabase(tmp_path_factory.mktemp("outage-database"))
-    try:
-        yield scratch
-    finally:
-        scratch.close()
-
-
-@pytest.fixture(scope="module")
-def environment(tmp_path_factory):
-    return production_environment(tmp_path_factory.mktemp("outage-static"))
-
-
-@pytest.fixture(scope="module")
-def operator_env(database, environment):
-    """What an operator's manage.py commands run with: the database directly."""
-    return {**environment, **database.operator_env}
-
-
-@pytest.fixture(scope="module")
-def servers(database, environment, operator_env, tmp_path_factory):
-    manage(operator_env, "collectstatic", "--noinput", "--verbosity=0")
-    manage(operator_env, "migrate", "--noinput", "--verbosity=0")
-    manage(operator_env, "import_rounds", "data/ircc-ee-rounds-123-en.json")
-    env = {**environment, **database.server_env}
+def servers(site_database, environment, tmp_path_factory):
+    env = {**environment, **site_database.server_env}
     with app_servers(env, tmp_path_factory.mktemp("outage-logs")) as started:
         yield started
 
@@ -126,27 +71,6 @@ def servers_sharing_redis(servers, database, environment, shared_cache, tmp_path
     env = {**environment, **database.server_env, "REDIS_URL": REDIS_URL}
     with app_servers(env, tmp_path_factory.mktemp("redis-logs")) as started:
         yield started
-
-
-def assert_serves(server, paths):
-    for path in paths:
-        response = server.get(path)
-        assert response.status == 200, f"{path} on :{server.port}: {response.status}"
-
-
-def assert_outage_answer(response, path):
-    assert response.status == 503, f"{path}: {response.status}"
-    assert response.seconds < OUTAGE_ANSWER_SECONDS, f"{path} took {response.seconds:.1f} s"
-    assert response.headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
-    assert response.headers["Cache-Control"] == "no-store"
-    if path.startswith(("/api/", "/draws/export.")) and path != "/api/":  # /api/ is a page
-        assert response.headers["Content-Type"] == "application/json"
-        assert "database is unavailable" in json.loads(response.body)["error"]
-    else:
-        assert response.headers["Content-Type"].startswith("text/html")
-        assert "Back in a moment" in response.text
-        assert "please try again in a minute" in response.text
-        assert "Traceback" not in response.text
 
 
 def test_the_health_check_answers_plain_http_while_pages_redirect_to_https(servers):
@@ -352,3 +276,45 @@ def test_app_servers_with_redis_share_one_page_cache(
     finally:
         manage(operator_env, "shell", "-c", change % -100)
         manage(operator_env, "shell", "-c", bump)
+
+
+ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# Each limit on its own: the other is set far beyond it. SQLite's busy timeout is its only one.
+TIME_LIMITS = {
+    "lock": {"DATABASE_LOCK_TIMEOUT": "1", "DATABASE_STATEMENT_TIMEOUT": "30"},
+    "statement": {"DATABASE_LOCK_TIMEOUT": "30", "DATABASE_STATEMENT_TIMEOUT": "1"},
+}
+
+
+@pytest.mark.parametrize("limit", ["lock", "statement"] if ON_POSTGRES else ["lock"])
+def test_a_page_behind_a_held_lock_answers_503_after_the_time_limit_instead_of_hanging(
+    site_database, environment, operator_env, tmp_path, limit
+):
+    # Uncached, as after a deploy: every request reaches the locked rounds table.
+    env = {
+        **environment,
+        **site_database.server_env,
+        "DJANGO_PAGE_CACHE": "off",
+        **TIME_LIMITS[limit],
+    }
+    paths = [f"/draws/{ROUND}/", f"/api/draws/{ROUND}/", "/"]
+    with app_servers(env, tmp_path, count=1) as (server,):
+        assert_serves(server, paths)
+        with site_database.lock_rounds():
+            for path in paths:
+                assert_outage_answer(server.get(path), path)
+        assert_serves(server, paths)
+        if ON_POSTGRES:
+            # manage.py commands are not limited: a migration or an import may wait for a lock.
+            show = "from django.db import connection\nc = connection.cursor()\n"
+            show += "c.execute('SHOW lock_timeout')\nprint(c.fetchone()[0])"
+            assert manage(operator_env, "shell", "-c", show).splitlines()[-1] == "0"
+
+        messages = [
+            record["message"]
+            for record in server.log_records()
+            if record.get("logger") == "eeportal.database"
+        ]
+        reason = site_database.lock_reasons[limit]
+        assert any(reason in message for message in messages), messages
+        assert "WORKER TIMEOUT" not in server.log()
