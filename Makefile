@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=true
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test lint format chromium bench lighthouse clean
+.PHONY: run test lint format chromium redis-server bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ run: $(VENV)/.site-installed
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need (Chromium included), lint, run the whole suite
-test: $(VENV)/.dev-installed chromium lint
+test: $(VENV)/.dev-installed chromium redis-server lint
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/pytest -m browser
 
@@ -51,8 +51,14 @@ chromium:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The cache outage tests and `make bench` start redis-server processes of their own.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
+
 ## make bench: requests/s, latency and weight of the main pages, production settings (BENCHMARKS.md)
-bench: $(VENV)/.site-installed
+bench: $(VENV)/.site-installed redis-server
 	@command -v wrk >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }

@@ -10,7 +10,9 @@ wrk drives each URL with 32 connections, as a proxy that terminates TLS would se
 (X-Forwarded-Proto: https, Host: 127.0.0.1, Accept-Encoding: gzip). Pages are measured
 twice: "uncached" with DJANGO_PAGE_CACHE=off, beside the page's plain bytes as a static
 file, and "cached" with the site's default, beside the gzipped bytes the cache sends
-(whitenoise serves the .gz twin, as it does any compressed static file). The
+(whitenoise serves the .gz twin, as it does any compressed static file); "cached redis" is
+the same with REDIS_URL set, the shape of a fleet of app servers, on a redis-server of the
+run's own configured as README says. The
 results are printed with the targets as PASS/FAIL and saved as JSON under
 benchmark-output/bench/. BENCHMARKS.md has the latest figures.
 
@@ -41,6 +43,7 @@ from localsite import (
     gunicorn,
     load_site,
     production_env,
+    redis_server,
     say,
     stop_on_sigterm,
 )
@@ -72,8 +75,8 @@ TIMEOUT_S = 20
 ERRORS = ("connect_errors", "read_errors", "write_errors", "timeouts", "status_errors")
 HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
 
-# Targets from the issue.
-CACHED_SHARE_OF_STATIC = 0.80
+# Targets from the issues.
+CACHED_SHARE_OF_STATIC = 0.90
 UNCACHED_SHARE_OF_STATIC = 0.25
 P99_MS = 50
 HTML_GZIPPED_MAX = 14 * 1024  # about what TCP's first round trip carries (10 segments)
@@ -86,6 +89,7 @@ VARIANTS = [
     ("uncached", "static"),
     ("static gzip", None),
     ("cached", "static gzip"),
+    ("cached redis", "static gzip"),
 ]
 
 
@@ -256,7 +260,7 @@ def kb(n):
 def throughput_rows(results):
     """Lines of the throughput table and the list of (target, ok)."""
     lines = [
-        f"{'page':10} {'variant':11} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
+        f"{'page':10} {'variant':12} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
         f"{'of static':>9}  targets"
     ]
     checks = []
@@ -271,7 +275,8 @@ def throughput_rows(results):
             if static_variant:
                 static = runs[static_variant]
                 ratio = run.rate / static.rate if static.rate else 0
-                need = CACHED_SHARE_OF_STATIC if variant == "cached" else UNCACHED_SHARE_OF_STATIC
+                cached = variant.startswith("cached")
+                need = CACHED_SHARE_OF_STATIC if cached else UNCACHED_SHARE_OF_STATIC
                 share = f"{ratio:.0%}"
                 for label, ok in (
                     (f"≥{need:.0%} of static", ratio >= need),
@@ -281,7 +286,7 @@ def throughput_rows(results):
                     notes.append(f"{label} {verdict(ok)}")
                     checks.append((f"{path} {variant}: {label}", ok))
             lines.append(
-                f"{name:10} {variant:11} {run.rate:7.0f} {run.p50_ms:7.1f} {run.p99_ms:7.1f} "
+                f"{name:10} {variant:12} {run.rate:7.0f} {run.p50_ms:7.1f} {run.p99_ms:7.1f} "
                 f"{run.errors:6} {share:>9}  {', '.join(notes)}"
             )
     return lines, checks
@@ -416,6 +421,13 @@ def main():
                 for name, path in PAGES.items():
                     results[name]["static gzip"] = load_test(base, twins[name, "static gzip"], args)
                     results[name]["cached"] = load_test(base, path, args)
+            say("Cached pages with REDIS_URL set, beside the same static files")
+            with (
+                redis_server() as redis_url,
+                gunicorn({**env, "REDIS_URL": redis_url}, args.workers, log) as base,
+            ):
+                for name, path in PAGES.items():
+                    results[name]["cached redis"] = load_test(base, path, args)
         finally:
             shutil.rmtree(STATIC_ROOT / TWIN_FOLDER, ignore_errors=True)
     setting = (

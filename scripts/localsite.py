@@ -15,9 +15,11 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from appserver import HOST, ROOT, serving, site_environment
@@ -141,6 +143,47 @@ def database(prefer_postgres):
         say("PostgreSQL is not available on 127.0.0.1:5432: falling back to SQLite")
     with sqlite_database() as url:
         yield "SQLite", url
+
+
+# --- redis -------------------------------------------------------------------------------
+
+
+# README's production settings for the cache's Redis.
+REDIS_SETTINGS = [
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--maxmemory",
+    "256mb",
+    "--maxmemory-policy",
+    "allkeys-lru",
+]
+
+
+@contextlib.contextmanager
+def redis_server():
+    """A redis-server of this run's own on a free port, as README configures it; its URL."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        ["redis-server", "--bind", HOST, "--port", str(port), *REDIS_SETTINGS],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for line in process.stdout:  # it says when it listens
+            if "Ready to accept connections" in line:
+                break
+        else:
+            raise SystemExit("redis-server did not start")
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # the rest of its log
+        say(f"Started redis-server on port {port}")
+        yield f"redis://{HOST}:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 # --- gunicorn ----------------------------------------------------------------------------
