@@ -2,6 +2,12 @@
 
 Editors copy figures from IRCC's announcement, so the form takes them as IRCC writes them
 ("6,000", "October 29, 2025 at 04:35:24 UTC") and answers mistakes on the field.
+
+Every screen keeps revisions (django-reversion's admin, with django-reversion-compare's
+differences): the history lists each save with its values, and any revision can be
+restored, the restore being a revision too. A save made from a page opened before someone
+else's save is refused (GuardedForm). Editors withdraw a round by setting it to Draft; only
+superusers delete, and a deleted round can be recovered from its revisions.
 """
 
 import datetime as dt
@@ -10,10 +16,11 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from reversion_compare.admin import CompareVersionAdmin
 
-from draws import ircc
+from draws import ircc, revisions
 from draws.models import Draw, Guide, PoolBand, RoundName, Stream
 from eeportal.scores.crs import CRS_MAX
 
@@ -62,7 +69,62 @@ class TimestampField(forms.DateTimeField):
         return moment
 
 
-class DrawForm(forms.ModelForm):
+class GuardedForm(forms.ModelForm):
+    """Refuses a save made from a page opened before someone else saved the same object.
+
+    The page carries the revision it was opened at; if a newer one exists when it is saved,
+    the save is refused with who changed what, and the editor's input stays on the form.
+    Saving again then replaces the other changes knowingly.
+    """
+
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["opened_revision"] = revisions.latest_revision_id(self.instance)
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None:
+            return data
+        # Hold the row until this save commits (the admin saves in a transaction), so two
+        # saves of one object are checked one after the other, never side by side.
+        model = type(self.instance)
+        list(model.objects.select_for_update().filter(pk=self.instance.pk).values_list("pk"))
+        changes = revisions.changes_since(self.instance, data.get("opened_revision") or 0)
+        if changes:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("opened_revision")] = revisions.latest_revision_id(
+                self.instance
+            )
+            raise ValidationError(
+                "While you had this page open, it was saved by "
+                + "; then by ".join(change.describe() for change in changes)
+                + ". Nothing of yours was saved. Your input is still below: compare it with "
+                "the saved version (open this page again in another tab), then save again "
+                "to replace those changes.",
+                code="edit_conflict",
+            )
+        return data
+
+
+class EditorsVersionAdmin(CompareVersionAdmin):
+    """Revisions with their differences; only superusers delete (editors withdraw)."""
+
+    form = GuardedForm
+
+    # Recovering a deleted object is a superuser's job: only they can delete.
+    def recoverlist_view(self, request, extra_context=None):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class DrawForm(GuardedForm):
     invitations = CountField(
         min_value=1,
         error_messages={"min_value": "A round invites at least one candidate."},
@@ -188,7 +250,7 @@ class PoolBandInline(admin.TabularInline):
 
 
 @admin.register(Draw)
-class DrawAdmin(admin.ModelAdmin):
+class DrawAdmin(EditorsVersionAdmin):
     form = DrawForm
     inlines = [PoolBandInline]
     list_display = ["round_label", "date", "stream", "invitations_shown", "crs_min", "status"]
@@ -201,7 +263,7 @@ class DrawAdmin(admin.ModelAdmin):
     list_per_page = 50
     save_on_top = True
     fieldsets = [
-        (None, {"fields": [("number", "suffix"), "date", "stream", "status"]}),
+        (None, {"fields": ["opened_revision", ("number", "suffix"), "date", "stream", "status"]}),
         ("Results", {"fields": ["invitations", "crs_min", "tie_break"]}),
         ("Pool distribution", {"fields": ["pool_as_of", "pool_total"]}),
         (
@@ -251,7 +313,7 @@ class RoundNameInline(admin.TabularInline):
 
 
 @admin.register(Stream)
-class StreamAdmin(admin.ModelAdmin):
+class StreamAdmin(EditorsVersionAdmin):
     list_display = ["name", "short_name", "slug", "kind", "display_order"]
     list_editable = ["display_order"]
     list_filter = ["kind"]
@@ -261,9 +323,10 @@ class StreamAdmin(admin.ModelAdmin):
 
 
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):
+class GuideAdmin(EditorsVersionAdmin):
     list_display = ["title", "slug", "reviewed_on", "updated_at"]
     fields = [
+        "opened_revision",
         "slug",
         "title",
         "short_name",

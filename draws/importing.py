@@ -3,11 +3,14 @@
 Used by `manage.py import_rounds` (files in IRCC's feed format). A round is matched by its
 number; IRCC's figures replace the stored ones, while what only editors set (status and
 notes) is left alone. Everything happens in one transaction: one bad round and nothing
-is written.
+is written. Each round created or changed gets a revision of its own, signed with the
+import's name (`source`), so the admin shows what the import changed and can undo it for
+one round without touching the others.
 """
 
 from collections import Counter
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
@@ -60,7 +63,7 @@ def draw_from_ircc(parsed, stream):
     )
 
 
-def save_round(parsed, stream):
+def save_round(parsed, stream, source):
     """Create or update the round from IRCC's values: 'created', 'updated' or 'unchanged'."""
     incoming = draw_from_ircc(parsed, stream)
     incoming_bands = band_values(parsed.pool_bands)
@@ -77,9 +80,14 @@ def save_round(parsed, stream):
             setattr(draw, name, value)
         outcome = "updated"
     draw.full_clean()
-    draw.save()
-    if band_values(draw.pool_bands.all()) != incoming_bands:
-        draw.replace_pool_bands(parsed.pool_bands)
+    with reversion.create_revision(atomic=False):
+        reversion.set_comment(source)
+        draw.save()
+        if band_values(draw.pool_bands.all()) != incoming_bands:
+            draw.replace_pool_bands(parsed.pool_bands)
+        # Again, now that its bands are in place: they are made in bulk, without the
+        # signals that would add them to the revision.
+        reversion.add_to_revision(draw)
     return outcome
 
 
@@ -91,7 +99,7 @@ def streams_by_round_name():
     }
 
 
-def import_rounds(rounds, progress=None):
+def import_rounds(rounds, progress=None, source="import_rounds"):
     """Write parsed rounds in one transaction; a Counter of 'created', 'updated', 'unchanged'.
 
     Raises ImportProblem, having written nothing, for a round repeated in `rounds`, a round
@@ -113,7 +121,7 @@ def import_rounds(rounds, progress=None):
                     "admin, then import again."
                 )
             try:
-                outcomes[save_round(parsed, stream)] += 1
+                outcomes[save_round(parsed, stream, source)] += 1
             except ValidationError as error:
                 raise ImportProblem(f"Round {parsed.label}: {'; '.join(error.messages)}") from None
             if progress and done % 100 == 0 and done < len(rounds):

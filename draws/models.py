@@ -1,8 +1,10 @@
 """Streams, rounds of invitations and the pool distributions IRCC publishes with them.
 
-The site says "round" to people and the code says `Draw`, as IRCC's feed does.
+The site says "round" to people and the code says `Draw`, as IRCC's feed does. Every model
+here is kept in revisions with its values (django-reversion; see draws/revisions.py).
 """
 
+import reversion
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +26,7 @@ class StreamQuerySet(models.QuerySet):
         )
 
 
+@reversion.register(follow=["round_names"])
 class Stream(models.Model):
     """What a round was held for: a program, all programs, or a category."""
 
@@ -63,6 +66,7 @@ class Stream(models.Model):
         return reverse("draws:stream_detail", args=[self.slug])
 
 
+@reversion.register()
 class RoundName(models.Model):
     """A name IRCC has given rounds of a stream; IRCC renames categories between versions."""
 
@@ -259,6 +263,7 @@ class DrawQuerySet(models.QuerySet):
         return PoolBand.objects.filter(draw=models.Subquery(newest)).select_related("draw")
 
 
+@reversion.register(follow=["pool_bands"])
 class Draw(models.Model):
     """One round of invitations."""
 
@@ -463,6 +468,8 @@ class Draw(models.Model):
         PoolBand.objects.bulk_update(bands, ["parent"])
 
 
+# Its parent is not kept: it follows from the ranges (Draw.link_sub_bands).
+@reversion.register(exclude=["parent"])
 class PoolBand(models.Model):
     """Candidates in the pool within a CRS band on the round's distribution date."""
 
@@ -511,6 +518,7 @@ class GuideQuerySet(models.QuerySet):
         return self.only("slug", "short_name", "home_title", "tagline", "display_order")
 
 
+@reversion.register()
 class Guide(models.Model):
     """An explanatory page about a program or the CRS, kept current by editors."""
 

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "reversion",
+    "reversion_compare",
     "draws",
     "eeportal.pagecache",
     "eeportal.scores",

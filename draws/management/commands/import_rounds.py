@@ -1,6 +1,7 @@
 """Load rounds from files in IRCC's feed format, creating or updating them by number."""
 
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -20,7 +21,11 @@ class Command(BaseCommand):
     def handle(self, *args, files, **options):
         rounds = [parsed for path in files for parsed in self.read(path)]
         try:
-            outcomes = importing.import_rounds(rounds, progress=self.progress)
+            outcomes = importing.import_rounds(
+                rounds,
+                progress=self.progress,
+                source=f"import_rounds {' '.join(Path(path).name for path in files)}",
+            )
         except importing.ImportProblem as problem:
             raise CommandError(f"{problem} Nothing was imported.") from None
         if outcomes["created"] or outcomes["updated"]:
