@@ -160,6 +160,15 @@ def draw_data(draw, origin):
     data["updated_at"] = utc_iso(draw.updated_at)
     data["pool_distribution"] = pool_distribution(draw)
     del data["pool_as_of"], data["pool_total"]
+    data["corrections"] = [
+        {
+            "field": correction.field,
+            "before": correction.before,
+            "after": correction.after,
+            "corrected_at": utc_iso(correction.corrected_at),
+        }
+        for correction in draw.corrections.all()
+    ]
     return data
 
 
@@ -167,6 +176,7 @@ def published_draws():
     return (
         Draw.objects.published()
         .with_stream()
+        .with_corrections()
         .newest_first()
         .prefetch_related(
             Prefetch("pool_bands", queryset=PoolBand.objects.order_by("-high", "low"))

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 
 from draws import sharing
 from draws.models import Draw, Stream
@@ -21,7 +22,9 @@ class DrawFeed(Feed):
         return reverse("draws:list")
 
     def items(self):
-        return Draw.objects.published().with_stream().newest_first()[:FEED_LENGTH]
+        return (
+            Draw.objects.published().with_stream().with_corrections().newest_first()[:FEED_LENGTH]
+        )
 
     def item_title(self, draw):
         return sharing.draw_summary(draw)
@@ -32,14 +35,21 @@ class DrawFeed(Feed):
             if draw.tie_break
             else ""
         )
-        return f"{sharing.draw_summary(draw)}.{tie_break}"
+        corrections = "".join(
+            f" Corrected on {date_format(c.corrected_at)}: {c.get_field_display()} "
+            f"{c.before_shown}, now {c.after_shown}."
+            for c in draw.corrections.all()
+        )
+        return f"{sharing.draw_summary(draw)}.{tie_break}{corrections}"
 
     def item_pubdate(self, draw):
         # The round's own date; IRCC's run time when known, which falls on that date.
         return draw.run_at or dt.datetime.combine(draw.date, dt.time(12), tzinfo=dt.UTC)
 
     def item_updateddate(self, draw):
-        return draw.updated_at
+        # Changed for readers when a figure was corrected; not for a note's typo.
+        corrected = [c.corrected_at for c in draw.corrections.all()]
+        return max(corrected, default=None) or self.item_pubdate(draw)
 
     def item_guid(self, draw):
         return draw.get_absolute_url()
@@ -68,7 +78,11 @@ class StreamDrawFeed(DrawFeed):
 
     def items(self, stream):
         return (
-            Draw.objects.published().for_stream(stream).with_stream().newest_first()[:FEED_LENGTH]
+            Draw.objects.published()
+            .for_stream(stream)
+            .with_stream()
+            .with_corrections()
+            .newest_first()[:FEED_LENGTH]
         )
 
 

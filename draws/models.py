@@ -4,6 +4,8 @@ The site says "round" to people and the code says `Draw`, as IRCC's feed does. E
 here is kept in revisions with its values (django-reversion; see draws/revisions.py).
 """
 
+import datetime as dt
+
 import reversion
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
@@ -11,6 +13,8 @@ from django.db import models
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from draws import ircc
 from eeportal.scores.crs import CRS_MAX
@@ -119,6 +123,9 @@ class DrawQuerySet(models.QuerySet):
 
     def with_stream(self):
         return self.select_related("stream")
+
+    def with_corrections(self):
+        return self.prefetch_related("corrections")
 
     def for_stream(self, stream):
         return self.filter(stream=stream)
@@ -348,6 +355,13 @@ class Draw(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the round was first published: its figures changed after this are "
+        "corrections, shown to readers (draws/corrections.py).",
+    )
 
     objects = DrawQuerySet.as_manager()
 
@@ -396,6 +410,15 @@ class Draw(models.Model):
     def published_q():
         """Published rounds, filtered from a stream's side of the relation."""
         return Q(draws__status=Draw.Status.PUBLISHED)
+
+    @property
+    def is_draft(self):
+        return self.status == Draw.Status.DRAFT
+
+    @staticmethod
+    def can_preview(user):
+        """Editors see drafts at their public address, marked as drafts."""
+        return user.is_active and user.is_staff and user.has_perm("draws.view_draw")
 
     @property
     def label(self):
@@ -507,6 +530,69 @@ class PoolBand(models.Model):
     @property
     def holds_cut_off(self):
         return self.low <= self.draw.crs_min <= self.high
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-corrected_at", "-pk")
+
+    def public(self):
+        """Corrections of rounds the public can see."""
+        return self.filter(draw__status=Draw.Status.PUBLISHED)
+
+
+class Correction(models.Model):
+    """A figure of a round changed after it was published, as readers are told of it.
+
+    Made by draws/corrections.py whenever such a change is saved, by any path: the admin,
+    a restored revision, an import. Values are kept as JSON (numbers, ISO dates and times,
+    a stream's slug) and shown through the site's localization.
+    """
+
+    class Field(models.TextChoices):
+        INVITATIONS = "invitations", "invitations"
+        CRS_MIN = "crs_min", "minimum CRS"
+        DATE = "date", "date"
+        STREAM = "stream", "stream"
+        TIE_BREAK = "tie_break", "tie-breaking rule"
+
+    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="corrections")
+    field = models.CharField(max_length=20, choices=Field.choices)
+    before = models.JSONField(null=True)
+    after = models.JSONField(null=True)
+    corrected_at = models.DateTimeField(default=timezone.now)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-corrected_at", "-pk"]
+        indexes = [models.Index(fields=["-corrected_at"], name="correction_newest")]
+
+    def __str__(self):
+        field = self.get_field_display()
+        return f"{self.draw}: {field} {self.before_shown}, now {self.after_shown}"
+
+    @property
+    def before_shown(self):
+        return self.shown(self.before)
+
+    @property
+    def after_shown(self):
+        return self.shown(self.after)
+
+    def shown(self, value):
+        """The value as a reader reads it: '6,000', '21 January 2026', 'CEC'."""
+        if value is None:
+            return "none"
+        if self.field in (self.Field.INVITATIONS, self.Field.CRS_MIN):
+            return intcomma(value)
+        if self.field == self.Field.DATE:
+            return date_format(dt.date.fromisoformat(value))
+        if self.field == self.Field.TIE_BREAK:
+            moment = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+            return f"{date_format(moment, 'DATETIME_FORMAT')} UTC"
+        stream = Stream.objects.filter(slug=value).first()
+        return stream.short_name if stream else value
 
 
 class GuideQuerySet(models.QuerySet):

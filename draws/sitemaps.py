@@ -28,6 +28,7 @@ class PageSitemap(Sitemap):
             "scores:crs_calculator",
             "draws:api",
             "draws:about",
+            "draws:corrections",
         ]
 
     def location(self, name):

@@ -23,6 +23,7 @@ urlpatterns = [
     path("streams/<slug:slug>/card.png", views.stream_card, name="stream_card"),
     path("programs/<slug:slug>/", views.guide_detail, name="guide_detail"),
     path("about/", views.about, name="about"),
+    path("corrections/", views.correction_list, name="corrections"),
     path("feeds/draws/", require_safe(feeds.DrawFeed()), name="feed"),
     path("feeds/draws/atom/", require_safe(feeds.AtomDrawFeed()), name="feed_atom"),
     path("feeds/streams/<slug:slug>/", require_safe(feeds.StreamDrawFeed()), name="stream_feed"),

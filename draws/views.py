@@ -1,5 +1,7 @@
 """The public pages: read the request, ask a queryset, render."""
 
+import contextlib
+
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from draws import charts, sharing
 from draws.filters import DrawFilter
-from draws.models import Draw, Guide, Stream
+from draws.models import Correction, Draw, Guide, Stream
 from draws.statistics import Change, Figures
 from eeportal.context_processors import site_url
 from eeportal.pagecache.query import reads_query
@@ -94,16 +96,29 @@ def draw_list(request):
     )
 
 
+def round_to_show(request, number):
+    """The published round, or for an editor a draft too, to preview at its address.
+
+    The public lookup comes first: asking who the visitor is would read the session and
+    make the page vary by cookie, which the page cache must not store.
+    """
+    rounds = Draw.objects.with_stream().with_neighbour_ids()
+    try:
+        return rounds.published().get_by_label(number)
+    except Draw.DoesNotExist:
+        pass
+    if Draw.can_preview(request.user):
+        with contextlib.suppress(Draw.DoesNotExist):
+            return rounds.get_by_label(number)
+    raise Http404(f"No published round #{number}.")
+
+
 @require_safe
 def draw_detail(request, number):
-    published = Draw.objects.published().with_stream().with_neighbour_ids()
-    try:
-        draw = published.get_by_label(number)
-    except Draw.DoesNotExist:
-        raise Http404(f"No published round #{number}.") from None
+    draw = round_to_show(request, number)
     previous_in_stream, previous_overall, next_overall = draw.neighbours()
     bands = list(draw.pool_bands.all())
-    return render(
+    response = render(
         request,
         "draws/draw_detail.html",
         {
@@ -113,6 +128,7 @@ def draw_detail(request, number):
                 site_url(request) + draw.get_absolute_url(), sharing.draw_summary(draw)
             ),
             "draw": draw,
+            "corrections": list(draw.corrections.newest_first()),
             "change_in_stream": Change.between(draw, previous_in_stream),
             "change_overall": Change.between(draw, previous_overall),
             "previous_overall": previous_overall,
@@ -130,6 +146,11 @@ def draw_detail(request, number):
             ),
         },
     )
+    if draw.is_draft:
+        # An editor's preview: never stored by any cache, never indexed.
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 STREAMS_META = sharing.PageMeta(
@@ -226,6 +247,30 @@ ABOUT_META = sharing.PageMeta(
     description="Where the Express Entry round figures come from, how often they are updated, "
     "and who runs this independent site.",
 )
+
+
+CORRECTIONS_META = sharing.PageMeta(
+    title="Corrections to published rounds",
+    description="Every figure of an Express Entry round corrected after it was published here: "
+    "what it said, what it says now, and when it changed.",
+)
+CORRECTIONS_PER_PAGE = 50
+
+
+@reads_query("page")
+@require_safe
+def correction_list(request):
+    corrections = Correction.objects.public().select_related("draw__stream").newest_first()
+    paginator = Paginator(corrections, CORRECTIONS_PER_PAGE, allow_empty_first_page=True)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page of corrections.") from None
+    return render(
+        request,
+        "draws/correction_list.html",
+        {"section": "about", "meta": CORRECTIONS_META, "page": page},
+    )
 
 
 @require_safe

@@ -282,6 +282,7 @@ PAGE_CACHE_WATCHED_MODELS = [
     "draws.Stream",
     "draws.RoundName",
     "draws.Guide",
+    "draws.Correction",
 ]
 # Never cached: the editors' admin, the health check, static files (whitenoise's own).
 PAGE_CACHE_SKIP_PATHS = ["/" + ADMIN_URL, "/healthz", "/" + STATIC_URL]

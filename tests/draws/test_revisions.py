@@ -12,7 +12,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from draws.models import Draw
-from tests.factories import make_draw
+from tests.factories import change_url, form_data, make_draw, open_change_page
 
 pytestmark = pytest.mark.django_db
 
@@ -35,34 +35,6 @@ ROUND_FEED = {
         }
     ]
 }
-
-
-def change_url(draw):
-    return reverse("admin:draws_draw_change", args=[draw.pk])
-
-
-def form_data(response):
-    """What the change page's forms would post if the editor changed nothing."""
-    data = {}
-    form = response.context["adminform"].form
-    forms = [form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        forms.append(formset.management_form)
-        forms.extend(formset.forms)
-    for each in forms:
-        for name in each.fields:
-            value = each[name].value()
-            if value is None or value is False:
-                continue
-            data[each.add_prefix(name)] = str(value)
-    return data
-
-
-def open_change_page(client, draw):
-    response = client.get(change_url(draw))
-    assert response.status_code == 200
-    return form_data(response)
 
 
 @pytest.fixture

@@ -17,15 +17,17 @@ PUBLIC_URLS = [
     # A stream filter also checks the slugs it was given: one query more.
     ("/draws/?stream=cec&year=2026&sort=crs-high", 6),
     ("/draws/?crs_min=300&page=1", 5),
-    # The round, then its three neighbours in one query, then its pool bands.
-    ("/draws/392/", 5),
-    ("/draws/91a/", 5),
+    # The round, then its three neighbours in one query, its pool bands, its corrections.
+    ("/draws/392/", 6),
+    ("/draws/91a/", 6),
     ("/streams/", 4),
     # The latest rounds as a table, then every round as light rows for charts and figures.
     ("/streams/cec/", 6),
     ("/programs/cec/", 5),
     ("/programs/crs/", 3),
     ("/about/", 3),
+    # The count of corrections; none in this history, so no page of them to read.
+    ("/corrections/", 3),
     ("/check/", 3),
     ("/check/?score=480", 6),
     ("/check/?score=480&stream=cec", 6),
@@ -34,18 +36,20 @@ PUBLIC_URLS = [
     ("/check/?score=478&stream=cec&stream=pnp&stream=french", 6),
     ("/crs/calculator/", 2),
     ("/api/", 3),
-    ("/api/draws/", 4),
-    ("/api/draws/?page_size=500", 4),
+    # The rounds, their bands and their corrections.
+    ("/api/draws/", 5),
+    ("/api/draws/?page_size=500", 5),
     # Filtering by stream validates the slugs: one query more.
-    ("/api/draws/?stream=cec&stream=pnp", 5),
-    ("/api/draws/392/", 3),
+    ("/api/draws/?stream=cec&stream=pnp", 6),
+    ("/api/draws/392/", 4),
     ("/api/streams/", 3),
     ("/draws/export.csv", 2),
     ("/draws/export.json?stream=cec", 3),
-    ("/feeds/draws/", 2),
-    ("/feeds/draws/atom/", 2),
-    ("/feeds/streams/cec/", 3),
-    ("/feeds/streams/cec/atom/", 3),
+    # The rounds, and their corrections to mark updated entries.
+    ("/feeds/draws/", 3),
+    ("/feeds/draws/atom/", 3),
+    ("/feeds/streams/cec/", 4),
+    ("/feeds/streams/cec/atom/", 4),
     ("/sitemap.xml", 5),
     ("/card.png", 2),
     ("/draws/392/card.png", 2),
