@@ -3,11 +3,17 @@
 ADMIN_REQUIRE_OTP is read on each request rather than once at start-up, so one site class
 serves production (TOTP required) and local development (password only), and tests can
 exercise both.
+
+A failed sign-in must not tell someone guessing which part was wrong: a wrong password, a
+wrong code and a missing code get the same message and the same page, and each counts
+towards django-axes' lockout.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -19,6 +25,30 @@ class EditorsLoginForm(OTPAdminAuthenticationForm):
     `manage.py add_totp_device`), so it is picked for them and one submit signs in.
     """
 
+    error_messages = {
+        **OTPAdminAuthenticationForm.error_messages,
+        "invalid_login": "The username, password or code is not right. Check them and try again.",
+    }
+
+    otp_token = forms.CharField(
+        label="6-digit code from your authenticator app",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def clean_otp(self, user):
+        # django-otp's own messages (no code, a wrong code, verification throttled) are only
+        # ever shown after a right password, so each becomes the wrong-password message. Django
+        # reports no failure to django-axes here, the password being right, so this does.
+        try:
+            super().clean_otp(user)
+        except forms.ValidationError:
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.cleaned_data.get("username")},
+                request=self.request,
+            )
+            raise self.get_invalid_login_error() from None
+
     def _chosen_device(self, user):
         chosen = super()._chosen_device(user)
         if chosen is None:
@@ -26,6 +56,11 @@ class EditorsLoginForm(OTPAdminAuthenticationForm):
             if len(devices) == 1:
                 chosen = devices[0]
         return chosen
+
+    def _update_form(self, user):
+        # django-otp refills the password and lists the user's devices once the password was
+        # right but the code was not: the page itself would confirm a guessed password.
+        pass
 
 
 class EditorsAdminSite(OTPAdminSite):
@@ -45,7 +80,7 @@ class EditorsAdminSite(OTPAdminSite):
     def login(self, request, extra_context=None):
         if settings.ADMIN_REQUIRE_OTP:
             self.login_form = EditorsLoginForm
-            self.login_template = OTPAdminSite.login_template
+            self.login_template = "admin/login_with_code.html"
         else:
             self.login_form, self.login_template = AdminAuthenticationForm, None
         return super().login(request, extra_context)
