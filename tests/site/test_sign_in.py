@@ -1,10 +1,14 @@
-"""The editors' sign-in: one answer for every failure, and the code field."""
+"""The editors' sign-in: one answer for every failure, the code field, and the pause's end."""
 
+import datetime as dt
+import math
 import re
 
 import pytest
 from axes.models import AccessAttempt
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,6 +29,14 @@ def sign_in(client, password, username="editor", **extra):
 def without_csrf_token(response):
     """The page as a person reads it: only the CSRF token differs from one request to the next."""
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+def start_of_minute(moment):
+    return moment.replace(second=0, microsecond=0)
+
+
+def move_failures_back(by):
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - by)
 
 
 class TestTwoFactorSignIn:
@@ -77,3 +89,52 @@ class TestTwoFactorSignIn:
         assert 'autocomplete="one-time-code"' in code_field
         assert 'inputmode="numeric"' in code_field
         assert "OTP Token" not in page
+
+
+class TestPause:
+    def lock_out(self, client, username="editor"):
+        for _ in range(5):
+            last = sign_in(client, "wrong-password", username=username)
+        assert last.status_code == 429
+        return last
+
+    def test_the_pause_page_says_when_sign_in_opens_again(self, client, editor):
+        fifth = self.lock_out(client)
+
+        failed_at = AccessAttempt.objects.get(username="editor").attempt_time
+        ends = failed_at + dt.timedelta(minutes=30)
+        # Rounded up to the minute, so the time shown is never before the real end.
+        shown = dt.datetime.fromtimestamp(math.ceil(ends.timestamp() / 60) * 60, dt.UTC)
+        assert f"Sign-in opens again at {shown:%H:%M} UTC, in 30 minutes." in fifth.content.decode()
+
+    def test_tries_during_the_pause_do_not_make_it_longer(self, client, editor):
+        self.lock_out(client)
+        # Ten minutes into the pause, on a whole minute so the page's wait is exactly 20.
+        failed_at = start_of_minute(timezone.now() - dt.timedelta(minutes=10))
+        AccessAttempt.objects.update(attempt_time=failed_at)
+
+        assert sign_in(client, "wrong-password").status_code == 429
+        during = sign_in(client, "a-long-editor-password")
+        assert during.status_code == 429
+        attempt = AccessAttempt.objects.get(username="editor")
+        assert attempt.attempt_time == failed_at
+        assert attempt.failures_since_start == 5
+        ends = failed_at + dt.timedelta(minutes=30)
+        assert f"Sign-in opens again at {ends:%H:%M} UTC, in 20 minutes." in during.content.decode()
+        assert "_auth_user_id" not in client.session
+
+        # A minute after the end that the page gave, the right password works again.
+        move_failures_back(dt.timedelta(minutes=21))
+        assert sign_in(client, "a-long-editor-password").status_code == 302
+
+    def test_the_pause_page_is_the_same_for_a_username_that_does_not_exist(self, client, editor):
+        self.lock_out(client, username="editor")
+        self.lock_out(client, username="nobody")
+        AccessAttempt.objects.update(
+            attempt_time=start_of_minute(timezone.now() - dt.timedelta(minutes=10))
+        )
+
+        real = sign_in(client, "a-long-editor-password", username="editor")
+        unknown = sign_in(client, "a-long-editor-password", username="nobody")
+        assert "Sign-in opens again at" in real.content.decode()
+        assert without_csrf_token(unknown) == without_csrf_token(real)
