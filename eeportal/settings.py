@@ -263,7 +263,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The lockout page says when sign-in opens again; tries during the pause do not move that.
+AXES_LOCKOUT_CALLABLE = "eeportal.admin_site.locked_out"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "eeportal.security.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Not its start-up banner on every manage.py command; lockouts are still logged.
