@@ -212,7 +212,10 @@ def export_csv(request):
     origin = site_url(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
-    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    # The csv module's own line ending, CRLF as RFC 4180 has it. With "\n" alone, Python 3.11
+    # leaves a cell holding a bare carriage return unquoted, and spreadsheets end the row
+    # there: the rest of the cell would open a row of its own, unchecked for formulas.
+    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
     for draw in filterset.qs:
         row = draw_row(draw, origin)

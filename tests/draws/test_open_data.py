@@ -229,6 +229,7 @@ class TestCsvCellsAreNotFormulas:
             ("-1+2", "'-1+2"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\tCanadian Experience Class", "'\tCanadian Experience Class"),
+            ("\rCanadian Experience Class", "'\rCanadian Experience Class"),
         ],
     )
     def test_text_that_starts_a_formula_gets_an_apostrophe(self, client, history, text, cell):
@@ -259,6 +260,14 @@ class TestCsvCellsAreNotFormulas:
     def test_a_formula_behind_a_direction_control_still_gets_an_apostrophe(self, client, history):
         row = cec_csv_row(client, round_name='\u202e=HYPERLINK("http://x")')
         assert row["round_name"] == '\'=HYPERLINK("http://x")'
+
+    def test_a_carriage_return_inside_a_cell_cannot_start_a_new_row(self, client, history):
+        # A spreadsheet ends a row at a bare carriage return unless the cell is quoted: the
+        # text after it would become the first cell of a row of its own, unchecked.
+        row = cec_csv_row(client, round_name="Canadian\r=SUM(A1)")
+        assert row["round_name"] == "Canadian\r=SUM(A1)"
+        rows = csv_rows(client.get("/draws/export.csv?stream=cec"))
+        assert [row["number"] for row in rows] == ["392", "389"]
 
     def test_docs_page_says_how_csv_cells_are_made_safe(self, client, history):
         html = client.get("/api/").content.decode()
