@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from draws import sharing
 from draws.filters import DrawFilter
 from draws.models import Draw, PoolBand, Stream
+from draws.text import without_direction_controls
 from eeportal.context_processors import site_url
 from eeportal.pagecache.query import reads_query
 
@@ -189,6 +190,25 @@ def history_filter(request):
     return DrawFilter(request.GET, queryset=Draw.objects.published().with_stream().newest_first())
 
 
+# What a spreadsheet takes as the start of a formula (OWASP, "CSV Injection"): a name such as
+# =HYPERLINK("http://x") would run when the export is opened.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A CSV cell that a spreadsheet shows as it is: text that could start a formula gets a
+    leading apostrophe, and direction controls are removed so text cannot disguise itself.
+
+    Only text is touched: the counts and scores stay numbers (none is ever negative).
+    """
+    if not isinstance(value, str):
+        return value
+    text = without_direction_controls(value)
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
 def export_filename(extension):
     return f"express-entry-rounds-{timezone.localdate().isoformat()}.{extension}"
 
@@ -202,10 +222,14 @@ def export_csv(request):
     origin = site_url(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
-    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    # The csv module's own line ending, CRLF as RFC 4180 has it. With "\n" alone, Python 3.11
+    # leaves a cell holding a bare carriage return unquoted, and spreadsheets end the row
+    # there: the rest of the cell would open a row of its own, unchecked for formulas.
+    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
     for draw in filterset.qs:
-        writer.writerow(draw_row(draw, origin))
+        row = draw_row(draw, origin)
+        writer.writerow({column: spreadsheet_cell(value) for column, value in row.items()})
     return response
 
 

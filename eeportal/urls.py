@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from eeportal import views
 
+handler400 = "eeportal.views.bad_request"
 handler404 = "eeportal.views.page_not_found"
 
 urlpatterns = [

@@ -3,8 +3,11 @@
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -26,6 +29,42 @@ def page_not_found(request, exception):
     if is_data_request(request):
         return JsonResponse({"error": "There is nothing at this address."}, status=404)
     return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception):
+    """The site's 400 page, except for a request larger than the site accepts: that is a 413."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return request_too_large(request, exception)
+    return defaults.bad_request(request, exception)
+
+
+def request_too_large(request, exception):
+    """Django refuses to read a form past DATA_UPLOAD_MAX_MEMORY_SIZE or _NUMBER_FIELDS.
+
+    An editor who pasted a long text would otherwise see "bad request" and lose the form
+    without knowing why, so the page names the limit and the way back.
+    """
+    too_many_fields = isinstance(exception, TooManyFieldsSent)
+    if is_data_request(request):
+        limit = (
+            f"{settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} fields"
+            if too_many_fields
+            else filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        )
+        return JsonResponse(
+            {"error": f"The request is larger than this site accepts (at most {limit})."},
+            status=413,
+        )
+    return render(
+        request,
+        "413.html",
+        {
+            "too_many_fields": too_many_fields,
+            "max_fields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+            "max_size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        },
+        status=413,
+    )
 
 
 def csrf_failure(request, reason=""):

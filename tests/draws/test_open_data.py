@@ -210,3 +210,66 @@ def test_export_json_dates_are_iso(client, history):
     item = client.get("/draws/export.json?stream=cec").json()["draws"][0]
     assert dt.date.fromisoformat(item["date"]) == dt.date(2026, 1, 21)
     assert item["tie_break"].endswith("Z")
+
+
+def cec_csv_row(client, **fields):
+    """The CSV row of round #392 (the newest CEC round), after setting `fields` on it."""
+    Draw.objects.filter(number=392).update(**fields)
+    return csv_rows(client.get("/draws/export.csv?stream=cec"))[0]
+
+
+class TestCsvCellsAreNotFormulas:
+    """OWASP's "CSV Injection" advice: text a spreadsheet would run starts with an apostrophe."""
+
+    @pytest.mark.parametrize(
+        ("text", "cell"),
+        [
+            ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+            ("+1", "'+1"),
+            ("-1+2", "'-1+2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tCanadian Experience Class", "'\tCanadian Experience Class"),
+            ("\rCanadian Experience Class", "'\rCanadian Experience Class"),
+        ],
+    )
+    def test_text_that_starts_a_formula_gets_an_apostrophe(self, client, history, text, cell):
+        row = cec_csv_row(client, round_name=text, eligible_programs=text, source_url=text)
+        assert row["number"] == "392"
+        assert row["round_name"] == cell
+        assert row["eligible_programs"] == cell
+        assert row["source_url"] == cell
+
+    def test_numbers_stay_numbers(self, client, history):
+        row = cec_csv_row(client, round_name="-1", eligible_programs="=1+1")
+        assert (row["round_name"], row["eligible_programs"]) == ("'-1", "'=1+1")
+        assert (row["invitations"], row["crs_min"], row["pool_total"]) == ("6000", "509", "89832")
+        assert (row["date"], row["tie_break"], row["pool_as_of"]) == (
+            "2026-01-21",
+            "2025-10-29T04:35:24Z",
+            "2026-01-19",
+        )
+
+    def test_direction_controls_are_removed_from_the_csv(self, client, history):
+        # A formula sign after the start is only text, so it gets no apostrophe.
+        row = cec_csv_row(client, round_name="Canadian\u202e Experience\u2066 Class\u200f =1")
+        assert row["round_name"] == "Canadian Experience Class =1"
+        # The JSON is not opened by spreadsheets: it keeps the text as stored.
+        item = client.get("/draws/export.json?stream=cec").json()["draws"][0]
+        assert item["round_name"] == "Canadian\u202e Experience\u2066 Class\u200f =1"
+
+    def test_a_formula_behind_a_direction_control_still_gets_an_apostrophe(self, client, history):
+        row = cec_csv_row(client, round_name='\u202e=HYPERLINK("http://x")')
+        assert row["round_name"] == '\'=HYPERLINK("http://x")'
+
+    def test_a_carriage_return_inside_a_cell_cannot_start_a_new_row(self, client, history):
+        # A spreadsheet ends a row at a bare carriage return unless the cell is quoted: the
+        # text after it would become the first cell of a row of its own, unchecked.
+        row = cec_csv_row(client, round_name="Canadian\r=SUM(A1)")
+        assert row["round_name"] == "Canadian\r=SUM(A1)"
+        rows = csv_rows(client.get("/draws/export.csv?stream=cec"))
+        assert [row["number"] for row in rows] == ["392", "389"]
+
+    def test_docs_page_says_how_csv_cells_are_made_safe(self, client, history):
+        html = client.get("/api/").content.decode()
+        assert "starts with an apostrophe" in html
+        assert "direction-control characters" in html
