@@ -18,19 +18,32 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from reversion_compare.admin import CompareVersionAdmin
 
 from draws import ircc, revisions
 from draws.models import Draw, Guide, PoolBand, RoundName, Stream
+from draws.text import without_direction_controls
 from eeportal.scores.crs import CRS_MAX
 
 
 class CountField(forms.IntegerField):
-    """A whole number that may be written with thousands separators, as IRCC does."""
+    """A whole number that may be written with thousands separators, as IRCC does.
 
-    default_error_messages = {"invalid": "Enter a whole number, such as 6,000 or 6000."}
+    A text box, not a number box: browsers refuse to let anyone type "6,000" into one.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "size": 12})
+
+    default_error_messages = {
+        "invalid": "Enter a whole number, such as 6,000, 6 000 or 6000.",
+        "decimal_point": "Write thousands with a comma or a space (5,000 or 5 000), not a "
+        "point: in English 5.000 reads as five.",
+    }
 
     def to_python(self, value):
+        if isinstance(value, str) and "." in value:
+            raise ValidationError(self.error_messages["decimal_point"], code="decimal_point")
         try:
             return ircc.parse_count(value)
         except (ValueError, TypeError):
@@ -69,7 +82,22 @@ class TimestampField(forms.DateTimeField):
         return moment
 
 
-class GuardedForm(forms.ModelForm):
+class EditorsModelForm(forms.ModelForm):
+    """Text as editors meant it: without the invisible characters that reorder what follows.
+
+    A right-to-left override pasted into a name would make the public page show it
+    reversed, or disguise it; such characters have no use in an English or French text.
+    """
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = without_direction_controls(value)
+        return data
+
+
+class GuardedForm(EditorsModelForm):
     """Refuses a save made from a page opened before someone else saved the same object.
 
     The page carries the revision it was opened at; if a newer one exists when it is saved,
@@ -125,6 +153,12 @@ class EditorsVersionAdmin(CompareVersionAdmin):
 
 
 class DrawForm(GuardedForm):
+    confirm_future_date = forms.BooleanField(
+        required=False,
+        label="The date is right",
+        help_text="Tick to save a round dated after today in Ottawa.",
+    )
+
     invitations = CountField(
         min_value=1,
         error_messages={"min_value": "A round invites at least one candidate."},
@@ -175,6 +209,17 @@ class DrawForm(GuardedForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
+    def clean(self):
+        data = super().clean()
+        day, today = data.get("date"), ircc.ottawa_date(timezone.now())
+        if day and day > today and not data.get("confirm_future_date"):
+            self.add_error(
+                "date",
+                f"This is after today in Ottawa ({date_format(today)}). IRCC dates a round on "
+                "the day it is held: check the date, or tick “The date is right” to save it.",
+            )
+        return data
+
 
 class PoolBandForm(forms.ModelForm):
     count = CountField(min_value=0, label="Candidates")
@@ -219,6 +264,18 @@ class PoolBandFormSet(forms.BaseInlineFormSet):
         total = ircc.top_level_total(
             [PoolBand(low=band["low"], high=band["high"], count=band["count"]) for band in bands]
         )
+        gaps = ircc.sub_band_gaps(
+            [PoolBand(low=band["low"], high=band["high"], count=band["count"]) for band in bands]
+        )
+        # Bands left as they were are IRCC's and stay as published (round #247's do not
+        # add up); what an editor types must.
+        if gaps and self.has_changed():
+            band, sub_total = gaps[0]
+            raise ValidationError(
+                f"The bands within {band.low}-{band.high} add up to {intcomma(sub_total)}, but "
+                f"{band.low}-{band.high} holds {intcomma(band.count)}. Check each figure "
+                "against IRCC's table."
+            )
         if total != draw.pool_total:
             raise ValidationError(
                 f"The main bands add up to {intcomma(total)} but the total above is "
@@ -263,7 +320,18 @@ class DrawAdmin(EditorsVersionAdmin):
     list_per_page = 50
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["opened_revision", ("number", "suffix"), "date", "stream", "status"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "opened_revision",
+                    ("number", "suffix"),
+                    ("date", "confirm_future_date"),
+                    "stream",
+                    "status",
+                ]
+            },
+        ),
         ("Results", {"fields": ["invitations", "crs_min", "tie_break"]}),
         ("Pool distribution", {"fields": ["pool_as_of", "pool_total"]}),
         (
@@ -283,7 +351,8 @@ class DrawAdmin(EditorsVersionAdmin):
     def get_changeform_initial_data(self, request):
         initial = {
             "number": Draw.objects.next_number(),
-            "date": timezone.localdate(),
+            # The date IRCC will give a round entered now: Ottawa's, not UTC's.
+            "date": ircc.ottawa_date(timezone.now()),
             "status": Draw.Status.PUBLISHED,
         }
         initial.update(super().get_changeform_initial_data(request))
@@ -309,6 +378,7 @@ class DrawAdmin(EditorsVersionAdmin):
 
 class RoundNameInline(admin.TabularInline):
     model = RoundName
+    form = EditorsModelForm
     extra = 1
 
 

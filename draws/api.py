@@ -14,7 +14,6 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
@@ -23,14 +22,11 @@ from draws.filters import DrawFilter
 from draws.models import Draw, PoolBand, Stream
 from draws.text import without_direction_controls
 from eeportal.context_processors import site_url
+from eeportal.pagecache.headers import ask_every_time
 from eeportal.pagecache.query import reads_query
 
 API_PAGE_SIZE = 100
 API_MAX_PAGE_SIZE = 500
-# Public figures change a few times a month; a short shared cache keeps load low on
-# announcement days without serving a stale round for long.
-API_MAX_AGE = 5 * 60
-
 # The exports' columns, in order. Part of the public interface: add, never rename.
 EXPORT_COLUMNS = [
     "number",
@@ -50,7 +46,7 @@ EXPORT_COLUMNS = [
 
 
 def open_data(view):
-    """GET/HEAD only, readable from any origin, cacheable for a few minutes."""
+    """GET/HEAD only, readable from any origin; clients revalidate, as for pages."""
 
     # Nothing here changes state, so there is no form to protect: a POST gets a JSON 405
     # rather than the CSRF refusal.
@@ -64,7 +60,7 @@ def open_data(view):
             response = view(request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         if response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=API_MAX_AGE)
+            ask_every_time(response)
         return response
 
     return wrapper
@@ -378,6 +374,5 @@ def docs(request):
             "columns": EXPORT_COLUMNS,
             "page_size": API_PAGE_SIZE,
             "max_page_size": API_MAX_PAGE_SIZE,
-            "max_age": API_MAX_AGE,
         },
     )

@@ -55,7 +55,9 @@ class Stream(models.Model):
         default=100, help_text="Streams are listed from the lowest number to the highest."
     )
     description = models.TextField(
-        blank=True, help_text="One or two plain sentences shown at the top of the stream's page."
+        blank=True,
+        max_length=1000,
+        help_text="One or two plain sentences shown at the top of the stream's page.",
     )
 
     objects = StreamQuerySet.as_manager()
@@ -351,7 +353,9 @@ class Draw(models.Model):
     )
     notes = models.TextField(
         blank=True,
-        help_text="Optional plain-text note shown on the round's page, e.g. a correction.",
+        max_length=2000,
+        help_text="Optional plain-text note shown on the round's page (at most 2,000 "
+        "characters). A changed figure is shown as a correction by itself.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -375,20 +379,32 @@ class Draw(models.Model):
                 name="draw_number_unique",
                 violation_error_message="A round with this number already exists.",
             ),
-            models.CheckConstraint(condition=Q(number__gt=0), name="draw_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__gt=0),
+                name="draw_number_positive",
+                violation_error_message="Round numbers start at 1: check the number on "
+                "IRCC's page.",
+            ),
             models.CheckConstraint(
                 condition=Q(suffix="") | Q(suffix__in=list("abcdefghijklmnopqrstuvwxyz")),
                 name="draw_suffix_one_letter",
+                violation_error_message="The letter after a round number is a single "
+                "lower-case letter, like the 'a' of 91a.",
             ),
             models.CheckConstraint(
-                condition=Q(invitations__gt=0), name="draw_invitations_positive"
+                condition=Q(invitations__gt=0),
+                name="draw_invitations_positive",
+                violation_error_message="A round invites at least one candidate.",
             ),
             models.CheckConstraint(
-                condition=Q(crs_min__gte=0, crs_min__lte=CRS_MAX), name="draw_crs_min_in_range"
+                condition=Q(crs_min__gte=0, crs_min__lte=CRS_MAX),
+                name="draw_crs_min_in_range",
+                violation_error_message=f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
             ),
             models.CheckConstraint(
                 condition=Q(pool_total__isnull=True) | Q(pool_as_of__isnull=False),
                 name="draw_pool_total_has_date",
+                violation_error_message="Give the date of the pool distribution with its total.",
             ),
         ]
         indexes = [
@@ -513,11 +529,22 @@ class PoolBand(models.Model):
         ordering = ["-high", "low"]
         verbose_name = "pool band"
         constraints = [
-            models.UniqueConstraint(fields=["draw", "low", "high"], name="pool_band_unique"),
-            models.CheckConstraint(
-                condition=Q(low__lte=models.F("high")), name="pool_band_low_le_high"
+            models.UniqueConstraint(
+                fields=["draw", "low", "high"],
+                name="pool_band_unique",
+                violation_error_message="The same band is entered twice.",
             ),
-            models.CheckConstraint(condition=Q(high__lte=CRS_MAX), name="pool_band_high_in_range"),
+            models.CheckConstraint(
+                condition=Q(low__lte=models.F("high")),
+                name="pool_band_low_le_high",
+                violation_error_message="A band's lowest score must not be above its highest.",
+            ),
+            models.CheckConstraint(
+                condition=Q(high__lte=CRS_MAX),
+                name="pool_band_high_in_range",
+                violation_error_message=f"CRS scores stop at {intcomma(CRS_MAX)}; no band goes "
+                "higher.",
+            ),
         ]
 
     def __str__(self):
@@ -629,6 +656,7 @@ class Guide(models.Model):
         "and link previews.",
     )
     body = models.TextField(
+        max_length=50_000,
         help_text="Markdown: ## for headings, - for lists, [text](https://...) for links, "
         "| tables |. HTML is removed when the page is shown."
     )

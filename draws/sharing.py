@@ -45,6 +45,15 @@ def card_etag(*parts):
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+def card_version(etag):
+    """What a card's address carries (`?v=`), so a changed card gets a new address."""
+    return etag[:12]
+
+
+def versioned(path, etag):
+    return f"{path}?v={card_version(etag)}"
+
+
 def draw_card_etag(draw):
     return card_etag(
         "draw", draw.label, draw.updated_at.isoformat(), draw.stream.name, draw.stream.short_name
@@ -158,7 +167,7 @@ def site_structured_data(home_url):
 
 def draw_meta(draw, site_url):
     url = site_url + draw.get_absolute_url()
-    card_path = reverse("draws:card", args=[draw.label])
+    card_path = versioned(reverse("draws:card", args=[draw.label]), draw_card_etag(draw))
     return PageMeta(
         title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
         f"invitations, minimum CRS {draw.crs_min} ({date_format(draw.date)})",
@@ -176,6 +185,7 @@ def home_meta(latest, site_url):
         title=f"Latest round #{latest.label}: {latest.stream.short_name}, CRS {latest.crs_min}",
         description=f"Latest: {draw_summary(latest)}. {SITE_DESCRIPTION}",
         structured_data=site_structured_data(site_url + reverse("draws:home")),
+        card_path=versioned(reverse("draws:site_card"), site_card_etag(latest)),
     )
 
 
@@ -189,7 +199,9 @@ def stream_meta(stream, latest):
         title=f"{stream.name} rounds" + (f": latest CRS {latest.crs_min}" if latest else ""),
         description=f"Every {stream.name} round of invitations{latest_text}: cut-offs, "
         "invitations and trends.",
-        card_path=reverse("draws:stream_card", args=[stream.slug]),
+        card_path=versioned(
+            reverse("draws:stream_card", args=[stream.slug]), stream_card_etag(stream, latest)
+        ),
     )
 
 

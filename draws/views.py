@@ -11,17 +11,17 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from draws import charts, sharing
+from draws import charts, ircc, sharing
 from draws.filters import DrawFilter
 from draws.models import Correction, Draw, Guide, Stream
 from draws.statistics import Change, Figures
 from eeportal.context_processors import site_url
+from eeportal.pagecache.headers import ask_every_time, keep_for_good
 from eeportal.pagecache.query import reads_query
 
 HISTORY_PAGE_SIZE = 50
 STREAM_TABLE_LENGTH = 25
 STREAM_CHART_ROUNDS = 200
-CARD_MAX_AGE = 60 * 60
 
 
 @require_safe
@@ -134,6 +134,7 @@ def draw_detail(request, number):
             "previous_overall": previous_overall,
             "next_overall": next_overall,
             "bands": bands,
+            "sub_band_gaps": ircc.sub_band_gaps(bands),
             "pool_chart": charts.distribution_chart(
                 "pool",
                 [(b.low, b.high, b.count) for b in bands if not b.is_sub_band],
@@ -287,7 +288,12 @@ def about(request):
 
 
 def png_response(request, etag, last_modified, render_png):
-    """The card, or 304 when the client already has this version of it."""
+    """The card, or 304 when the client already has this version of it.
+
+    Pages link to a card with its version in the address (`?v=`), so that address never
+    changes and may be kept for good; a corrected round links to a new one. Asked without
+    it, or for an older version, the current card is sent, to be revalidated each time.
+    """
     # HTTP dates have whole seconds; a fractional timestamp would never compare as unmodified.
     last_modified = int(last_modified) if last_modified else None
     not_modified = get_conditional_response(request, etag=f'"{etag}"', last_modified=last_modified)
@@ -297,10 +303,12 @@ def png_response(request, etag, last_modified, render_png):
     response["ETag"] = f'"{etag}"'
     if last_modified:
         response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
-    return response
+    if request.GET.get("v") == sharing.card_version(etag):
+        return keep_for_good(response)
+    return ask_every_time(response)
 
 
+@reads_query("v")
 @require_safe
 def draw_card(request, number):
     try:
@@ -315,6 +323,7 @@ def draw_card(request, number):
     )
 
 
+@reads_query("v")
 @require_safe
 def stream_card(request, slug):
     stream = get_object_or_404(Stream, slug=slug)
@@ -327,6 +336,7 @@ def stream_card(request, slug):
     )
 
 
+@reads_query("v")
 @require_safe
 def site_card(request):
     latest = Draw.objects.published().with_stream().newest_first().first()

@@ -291,6 +291,9 @@ PAGE_CACHE_SKIP_PATHS = ["/" + ADMIN_URL, "/healthz", "/" + STATIC_URL]
 # How long a process trusts the content version it last read before asking the database
 # again: an edit shows at once in the process that made it, within this on the others.
 PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RECHECK_SECONDS", "1"))
+# Browsers always revalidate public pages; a CDN may keep one this many seconds, and serve
+# it stale as long again while it refetches (eeportal.pagecache.headers). 0: CDNs ask too.
+PUBLIC_CDN_MAX_AGE = int(os.environ.get("DJANGO_CDN_MAX_AGE", "30"))
 # Each process keeps its own copy of recent pages, up to this many bytes, in front of Redis.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_MB", "64")) * 1024 * 1024
 # Pages are shared between app servers through Redis when there is one.

@@ -24,13 +24,14 @@ import hashlib
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
 from eeportal.context_processors import site_url
 from eeportal.middleware import answer_outage, is_outage
+from eeportal.pagecache.headers import ask_every_time
 from eeportal.pagecache.models import ContentVersion
 from eeportal.pagecache.query import drop_tracking_parameters, redirect_without_unknown_parameters
 from eeportal.pagecache.store import pages
@@ -38,8 +39,6 @@ from eeportal.pagecache.store import pages
 # Long enough to outlive any quiet spell between rounds: old versions' pages are simply
 # never asked for again and fall out of the cache.
 PAGE_CACHE_TIMEOUT = 24 * 60 * 60
-# Browsers and CDNs may reuse a page for a minute, then must ask (and usually get a 304).
-PAGE_MAX_AGE = 60
 # As django.middleware.gzip decides it.
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
@@ -87,7 +86,7 @@ class PublicPageCacheMiddleware:
         if not_modified is not None:
             not_modified["ETag"] = etags[gzip]
             patch_vary_headers(not_modified, ["Accept-Encoding"])
-            patch_cache_control(not_modified, public=True, max_age=PAGE_MAX_AGE)
+            ask_every_time(not_modified)
             return not_modified
 
         keys = {False: f"page:{version}:{page}", True: f"page:{version}:{page}:gzip"}
@@ -99,7 +98,7 @@ class PublicPageCacheMiddleware:
             response["Last-Modified"] = http_date(last_modified)
             patch_vary_headers(response, ["Accept-Encoding"])
             if not response.has_header("Cache-Control"):
-                patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
+                ask_every_time(response)
             variants = {False: response, True: gzipped_copy(response)}
             for compressed, variant in variants.items():
                 variant["ETag"] = etags[compressed]
