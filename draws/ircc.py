@@ -94,6 +94,7 @@ def ottawa_date(moment):
     """The date in Ottawa at `moment`: the date IRCC gives a round held then."""
     return moment.astimezone(OTTAWA).date()
 
+
 DATE_IN_WORDS_RE = re.compile(
     r"^(?P<month>[a-z]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[.,]?\s*(?P<year>\d{4})$"
 )

@@ -658,7 +658,7 @@ class Guide(models.Model):
     body = models.TextField(
         max_length=50_000,
         help_text="Markdown: ## for headings, - for lists, [text](https://...) for links, "
-        "| tables |. HTML is removed when the page is shown."
+        "| tables |. HTML is removed when the page is shown.",
     )
     official_url = models.URLField(
         "official source", max_length=500, help_text="IRCC's page that states the rules."

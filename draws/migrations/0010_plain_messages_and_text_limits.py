@@ -4,65 +4,143 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('draws', '0009_corrections'),
+        ("draws", "0009_corrections"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='draw',
-            name='notes',
-            field=models.TextField(blank=True, help_text="Optional plain-text note shown on the round's page (at most 2,000 characters). A changed figure is shown as a correction by itself.", max_length=2000),
+            model_name="draw",
+            name="notes",
+            field=models.TextField(
+                blank=True,
+                help_text="Optional plain-text note shown on the round's page (at most 2,000 characters). A changed figure is shown as a correction by itself.",
+                max_length=2000,
+            ),
         ),
         migrations.AlterField(
-            model_name='guide',
-            name='body',
-            field=models.TextField(help_text='Markdown: ## for headings, - for lists, [text](https://...) for links, | tables |. HTML is removed when the page is shown.', max_length=50000),
+            model_name="guide",
+            name="body",
+            field=models.TextField(
+                help_text="Markdown: ## for headings, - for lists, [text](https://...) for links, | tables |. HTML is removed when the page is shown.",
+                max_length=50000,
+            ),
         ),
         migrations.AlterField(
-            model_name='stream',
-            name='description',
-            field=models.TextField(blank=True, help_text="One or two plain sentences shown at the top of the stream's page.", max_length=1000),
+            model_name="stream",
+            name="description",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two plain sentences shown at the top of the stream's page.",
+                max_length=1000,
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='draw',
-            name='draw_number_positive',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gt', 0)), name='draw_number_positive', violation_error_message="Round numbers start at 1: check the number on IRCC's page."),
+            model_name="draw",
+            name="draw_number_positive",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gt", 0)),
+                name="draw_number_positive",
+                violation_error_message="Round numbers start at 1: check the number on IRCC's page.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='draw',
-            name='draw_suffix_one_letter',
-            constraint=models.CheckConstraint(condition=models.Q(('suffix', ''), ('suffix__in', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z']), _connector='OR'), name='draw_suffix_one_letter', violation_error_message="The letter after a round number is a single lower-case letter, like the 'a' of 91a."),
+            model_name="draw",
+            name="draw_suffix_one_letter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("suffix", ""),
+                    (
+                        "suffix__in",
+                        [
+                            "a",
+                            "b",
+                            "c",
+                            "d",
+                            "e",
+                            "f",
+                            "g",
+                            "h",
+                            "i",
+                            "j",
+                            "k",
+                            "l",
+                            "m",
+                            "n",
+                            "o",
+                            "p",
+                            "q",
+                            "r",
+                            "s",
+                            "t",
+                            "u",
+                            "v",
+                            "w",
+                            "x",
+                            "y",
+                            "z",
+                        ],
+                    ),
+                    _connector="OR",
+                ),
+                name="draw_suffix_one_letter",
+                violation_error_message="The letter after a round number is a single lower-case letter, like the 'a' of 91a.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='draw',
-            name='draw_invitations_positive',
-            constraint=models.CheckConstraint(condition=models.Q(('invitations__gt', 0)), name='draw_invitations_positive', violation_error_message='A round invites at least one candidate.'),
+            model_name="draw",
+            name="draw_invitations_positive",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("invitations__gt", 0)),
+                name="draw_invitations_positive",
+                violation_error_message="A round invites at least one candidate.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='draw',
-            name='draw_crs_min_in_range',
-            constraint=models.CheckConstraint(condition=models.Q(('crs_min__gte', 0), ('crs_min__lte', 1200)), name='draw_crs_min_in_range', violation_error_message='CRS scores run from 0 to 1,200.'),
+            model_name="draw",
+            name="draw_crs_min_in_range",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("crs_min__gte", 0), ("crs_min__lte", 1200)),
+                name="draw_crs_min_in_range",
+                violation_error_message="CRS scores run from 0 to 1,200.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='draw',
-            name='draw_pool_total_has_date',
-            constraint=models.CheckConstraint(condition=models.Q(('pool_total__isnull', True), ('pool_as_of__isnull', False), _connector='OR'), name='draw_pool_total_has_date', violation_error_message='Give the date of the pool distribution with its total.'),
+            model_name="draw",
+            name="draw_pool_total_has_date",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("pool_total__isnull", True), ("pool_as_of__isnull", False), _connector="OR"
+                ),
+                name="draw_pool_total_has_date",
+                violation_error_message="Give the date of the pool distribution with its total.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='poolband',
-            name='pool_band_unique',
-            constraint=models.UniqueConstraint(fields=('draw', 'low', 'high'), name='pool_band_unique', violation_error_message='The same band is entered twice.'),
+            model_name="poolband",
+            name="pool_band_unique",
+            constraint=models.UniqueConstraint(
+                fields=("draw", "low", "high"),
+                name="pool_band_unique",
+                violation_error_message="The same band is entered twice.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='poolband',
-            name='pool_band_low_le_high',
-            constraint=models.CheckConstraint(condition=models.Q(('low__lte', models.F('high'))), name='pool_band_low_le_high', violation_error_message="A band's lowest score must not be above its highest."),
+            model_name="poolband",
+            name="pool_band_low_le_high",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("low__lte", models.F("high"))),
+                name="pool_band_low_le_high",
+                violation_error_message="A band's lowest score must not be above its highest.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='poolband',
-            name='pool_band_high_in_range',
-            constraint=models.CheckConstraint(condition=models.Q(('high__lte', 1200)), name='pool_band_high_in_range', violation_error_message='CRS scores stop at 1,200; no band goes higher.'),
+            model_name="poolband",
+            name="pool_band_high_in_range",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("high__lte", 1200)),
+                name="pool_band_high_in_range",
+                violation_error_message="CRS scores stop at 1,200; no band goes higher.",
+            ),
         ),
     ]
