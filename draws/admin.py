@@ -17,6 +17,7 @@ from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion_compare.admin import CompareVersionAdmin
@@ -141,6 +142,8 @@ class EditorsVersionAdmin(CompareVersionAdmin):
     """Revisions with their differences; only superusers delete (editors withdraw)."""
 
     form = GuardedForm
+    # Addresses typed without a scheme are IRCC's pages: https, as Django 6 will assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     # Recovering a deleted object is a superuser's job: only they can delete.
     def recoverlist_view(self, request, extra_context=None):

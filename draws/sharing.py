@@ -82,14 +82,15 @@ def draw_card(draw):
     )
 
 
+def shown_on_card(draw):
+    """What a card shows of a round, so its ETag changes exactly when the picture does."""
+    if draw is None:
+        return ("",)
+    return (draw.label, draw.date.isoformat(), draw.crs_min, draw.invitations)
+
+
 def stream_card_etag(stream, latest):
-    return card_etag(
-        "stream",
-        stream.slug,
-        stream.name,
-        latest.label if latest else "",
-        latest.updated_at.isoformat() if latest else "",
-    )
+    return card_etag("stream", stream.slug, stream.name, *shown_on_card(latest))
 
 
 def stream_card(stream, latest):
@@ -105,7 +106,8 @@ def stream_card(stream, latest):
 
 
 def site_card_etag(latest):
-    return card_etag("site", latest.label if latest else "", latest.updated_at if latest else "")
+    stream = latest.stream.short_name if latest else ""
+    return card_etag("site", stream, *shown_on_card(latest))
 
 
 def site_card(latest):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
-from draws.models import Draw
+from draws.models import Draw, Guide, Stream
 from tests.factories import change_url, form_data, make_draw, open_change_page
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +190,30 @@ def test_editors_withdraw_rounds_and_only_superusers_delete_and_recover_them(
     assert page.status_code == 200
     assert client.post(recover_url, form_data(page)).status_code == 302
     assert Draw.objects.get_by_label("392").crs_min == draw.crs_min
+
+
+@pytest.mark.parametrize(
+    ("model", "slug", "field", "value"),
+    [("stream", "cec", "description", "Changed first."), ("guide", "cec", "summary", "Changed.")],
+)
+def test_streams_and_guides_refuse_a_save_over_someone_elses_too(
+    client, editor, second_editor, model, slug, field, value
+):
+    obj = {"stream": Stream, "guide": Guide}[model].objects.get(slug=slug)
+    url = reverse(f"admin:draws_{model}_change", args=[obj.pk])
+    client.force_login(editor)
+    first = form_data(client.get(url))
+    assert client.post(url, first).status_code == 302  # a revision to start from
+    mine = form_data(client.get(url))
+
+    client.force_login(second_editor)
+    theirs = form_data(client.get(url))
+    theirs[field] = value
+    assert client.post(url, theirs).status_code == 302
+
+    client.force_login(editor)
+    refused = client.post(url, mine)
+    assert refused.status_code == 200
+    assert "it was saved by amira" in refused.content.decode()
+    obj.refresh_from_db()
+    assert getattr(obj, field) == value

@@ -65,6 +65,6 @@ PUBLIC_URLS = [
 def test_query_counts_are_fixed(client, history, django_assert_num_queries, extra_rounds):
     many_rounds(extra_rounds)
     for url, queries in PUBLIC_URLS:
-        with django_assert_num_queries(queries):
+        with django_assert_num_queries(queries, info=url):
             response = client.get(url)
         assert response.status_code == 200, url
