@@ -1,19 +1,24 @@
 """Writing IRCC's rounds into the database: the values `ircc.py` parsed, by round number.
 
-Used by `manage.py import_rounds` (files in IRCC's feed format). A round is matched by its
-number; IRCC's figures replace the stored ones, while what only editors set (status and
-notes) is left alone. Everything happens in one transaction: one bad round and nothing
-is written. Each round created or changed gets a revision of its own, signed with the
-import's name (`source`), so the admin shows what the import changed and can undo it for
-one round without touching the others.
+Used by `manage.py import_rounds` (files in IRCC's feed format) and by the sync with IRCC's
+feed (`sync_rounds`, from eeportal.sync). A round is matched by its number. An import puts
+IRCC's figures in place of the stored ones; the sync does so only for figures nobody
+changed by hand since IRCC last gave them (Draw.ircc_figures), and reports the others as
+conflicts for an editor. What only editors set (status and notes) is left alone.
+Everything happens in one transaction: one bad round and nothing is written. Each round
+created or changed gets a revision of its own, signed with the import's name (`source`),
+so the admin shows what the import changed and can undo it for one round without
+touching the others.
 """
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
+from draws import ircc
 from draws.models import Draw, PoolBand, RoundName, Stream
 
 # The fields IRCC's feed sets; the rest of a round is the editors'.
@@ -38,6 +43,17 @@ class ImportProblem(Exception):
 
 def ircc_values(draw):
     return {name: getattr(draw, name) for name in IRCC_FIELDS}
+
+
+def as_json(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def figures(values, bands):
+    """IRCC_FIELDS and the bands as JSON values, as Draw.ircc_figures keeps them."""
+    kept = {name: as_json(value) for name, value in values.items()}
+    kept["pool_bands"] = [list(band) for band in bands]
+    return kept
 
 
 def band_values(bands):
@@ -80,6 +96,7 @@ def save_round(parsed, stream, source):
             setattr(draw, name, value)
         outcome = "updated"
     draw.full_clean()
+    draw.ircc_figures = figures(ircc_values(incoming), incoming_bands)
     with reversion.create_revision(atomic=False):
         reversion.set_comment(source)
         draw.save()
@@ -143,3 +160,123 @@ def refresh_planner_statistics():
     with connection.cursor() as cursor:
         for model in (Stream, RoundName, Draw, PoolBand):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
+# --- the sync: IRCC's figures, except where an editor changed one by hand -------------------
+
+# A feed with fewer rounds than this share of the site's is cut short, not IRCC's history.
+FEED_MIN_SHARE_OF_SITE = 0.9
+
+
+@dataclass
+class SyncResult:
+    created: int = 0
+    corrected: int = 0
+    unchanged: int = 0
+    # (draw, field, the site's value, IRCC's value), for figures changed here by hand.
+    conflicts: list = field(default_factory=list)
+    # IRCC round names no stream claims, whose rounds were created as drafts.
+    unmapped_names: list = field(default_factory=list)
+
+
+def stream_for_new_name(name, streams, stems):
+    """The stream for an IRCC round name: as mapped in the admin, else the stream whose
+    mapped names share its stem once versions and years are left out (IRCC renames its
+    categories with each version), else None."""
+    stream = streams.get(name.casefold())
+    if stream is not None:
+        return stream
+    candidates = stems.get(ircc.round_name_stem(name), set())
+    if len(candidates) == 1:
+        stream = next(iter(candidates))
+        RoundName.objects.create(name=name, stream=stream)
+        streams[name.casefold()] = stream
+        return stream
+    return None
+
+
+def sync_rounds(rounds, *, publish, source="sync_ircc"):
+    """Bring the site in line with IRCC's rounds, in the caller's transaction; a SyncResult.
+
+    Raises ImportProblem, having written nothing the caller keeps, for a feed that looks cut
+    short or a value the models refuse.
+    """
+    site_count = Draw.objects.count()
+    if len(rounds) < FEED_MIN_SHARE_OF_SITE * site_count:
+        raise ImportProblem(
+            f"The feed lists {len(rounds)} rounds but the site has {site_count}: it looks cut "
+            "short."
+        )
+    streams = streams_by_round_name()
+    stems = {}
+    for name, stream in streams.items():
+        stems.setdefault(ircc.round_name_stem(name), set()).add(stream)
+    existing = {draw.label: draw for draw in Draw.objects.prefetch_related("pool_bands")}
+    result = SyncResult()
+    for parsed in rounds:
+        try:
+            draw = existing.get(parsed.label)
+            if draw is None:
+                create_from_feed(parsed, streams, stems, publish, source, result)
+            else:
+                update_from_feed(draw, parsed, streams, stems, source, result)
+        except ValidationError as error:
+            raise ImportProblem(f"Round {parsed.label}: {'; '.join(error.messages)}") from None
+    return result
+
+
+def create_from_feed(parsed, streams, stems, publish, source, result):
+    stream = stream_for_new_name(parsed.round_name, streams, stems)
+    draw = draw_from_ircc(parsed, stream or Stream.objects.get(slug="general"))
+    draw.status = Draw.Status.PUBLISHED if publish and stream else Draw.Status.DRAFT
+    if stream is None:
+        result.unmapped_names.append(parsed.round_name)
+        draw.notes = (
+            f"Created as a draft by {source}: no stream claims IRCC's round name "
+            f"{parsed.round_name!r}. Choose the stream, add the name to it, then publish."
+        )
+    draw.full_clean()
+    bands = band_values(parsed.pool_bands)
+    draw.ircc_figures = figures(ircc_values(draw), bands)
+    with reversion.create_revision(atomic=False):
+        reversion.set_comment(source)
+        draw.save()
+        draw.replace_pool_bands(parsed.pool_bands)
+        reversion.add_to_revision(draw)
+    result.created += 1
+
+
+def update_from_feed(draw, parsed, streams, stems, source, result):
+    """Apply IRCC's changed figures that the site still holds as IRCC gave them."""
+    stream = stream_for_new_name(parsed.round_name, streams, stems) or draw.stream
+    incoming = figures(ircc_values(draw_from_ircc(parsed, stream)), band_values(parsed.pool_bands))
+    current = figures(ircc_values(draw), band_values(draw.pool_bands.all()))
+    last = draw.ircc_figures
+    applied, conflicts = [], []
+    for name, value in incoming.items():
+        if value == current[name]:
+            continue
+        if last is not None and current[name] == last.get(name):
+            applied.append(name)
+        else:
+            conflicts.append(name)
+    result.conflicts += [(draw, name, current[name], incoming[name]) for name in conflicts]
+    if not applied:
+        if last != incoming and not conflicts:
+            # The same figures, now known to be IRCC's (a round an editor typed in).
+            Draw.objects.filter(pk=draw.pk).update(ircc_figures=incoming)
+        result.unchanged += 1
+        return
+    new_values = ircc_values(draw_from_ircc(parsed, stream))
+    for name in applied:
+        if name != "pool_bands":
+            setattr(draw, name, new_values[name])
+    draw.ircc_figures = {**(last or {}), **{name: incoming[name] for name in applied}}
+    draw.full_clean()
+    with reversion.create_revision(atomic=False):
+        reversion.set_comment(source)
+        draw.save()
+        if "pool_bands" in applied:
+            draw.replace_pool_bands(parsed.pool_bands)
+        reversion.add_to_revision(draw)
+    result.corrected += 1

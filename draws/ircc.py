@@ -90,6 +90,19 @@ EMBEDDED_ISO_RE = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})
 OTTAWA = ZoneInfo("America/Toronto")
 
 
+VERSION_MARKER_RE = re.compile(r"\(?\bversion\s*\d+\)?|\b(19|20)\d\d\b")
+
+
+def round_name_stem(name):
+    """IRCC's round name without its version and year, for matching a renamed category:
+    'Trades Occupations, 2026-Version 3' and 'Trade occupations (Version 1)' both give
+    'trade occupations'."""
+    text = VERSION_MARKER_RE.sub(" ", name.casefold())
+    words = re.sub(r"[^\w]+", " ", text).split()
+    # Plural and singular are one category ("Trades", "Trade").
+    return " ".join(word.removesuffix("s") if len(word) > 3 else word for word in words)
+
+
 def ottawa_date(moment):
     """The date in Ottawa at `moment`: the date IRCC gives a round held then."""
     return moment.astimezone(OTTAWA).date()

@@ -359,6 +359,13 @@ class Draw(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    ircc_figures = models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="IRCC's figures for the round as the last import or sync read them: a "
+        "figure that differs from them was changed here by hand (draws/importing.py).",
+    )
     published_at = models.DateTimeField(
         null=True,
         blank=True,

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "draws",
     "eeportal.pagecache",
     "eeportal.scores",
+    "eeportal.sync",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +115,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Transactions take the write lock when they begin, so two writers queue up instead of
+    # deadlocking (each holding a read lock the other's commit waits for), as two runs of
+    # the IRCC sync would; a command waits up to 30 s for its turn (web requests less:
+    # eeportal.request_timeouts).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable database must fail fast, so visitors get the 503 page in seconds:
     # connect_timeout bounds a new connection; tcp_user_timeout (milliseconds) drops an
@@ -300,6 +307,18 @@ PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_MB", "64"))
 PAGE_CACHE_SHARED = bool(REDIS_URL)
 # After the shared cache failed to answer, pages are made without it for this long.
 PAGE_CACHE_RETRY_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RETRY_SECONDS", "5"))
+
+# The sync with IRCC's feed (eeportal.sync, `manage.py sync_ircc`).
+IRCC_FEED_URL = os.environ.get(
+    "IRCC_FEED_URL",
+    "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json",
+)
+# New rounds from the feed are published at once (IRCC's figures are the source), or drafts.
+IRCC_SYNC_PUBLISH = env_bool("IRCC_SYNC_PUBLISH", True)
+IRCC_FEED_TIMEOUT = float(os.environ.get("IRCC_FEED_TIMEOUT", "20"))
+IRCC_FEED_MAX_BYTES = int(os.environ.get("IRCC_FEED_MAX_MB", "10")) * 1024 * 1024
+# The admin and /healthz/sync call the sync stale when no check succeeded for this long.
+IRCC_SYNC_STALE_AFTER = int(os.environ.get("IRCC_SYNC_STALE_AFTER_MINUTES", "120")) * 60
 
 # Errors at these addresses are JSON, like their answers (the API page itself is for people).
 JSON_ERROR_PATHS = ["/api/", "/draws/export.", "/healthz"]
