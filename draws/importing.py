@@ -177,6 +177,8 @@ class SyncResult:
     conflicts: list = field(default_factory=list)
     # IRCC round names no stream claims, whose rounds were created as drafts.
     unmapped_names: list = field(default_factory=list)
+    # What happened, round by round: (label, "new" or "corrected", the fields applied).
+    changes: list = field(default_factory=list)
 
 
 def stream_for_new_name(name, streams, stems):
@@ -244,6 +246,7 @@ def create_from_feed(parsed, streams, stems, publish, source, result):
         draw.replace_pool_bands(parsed.pool_bands)
         reversion.add_to_revision(draw)
     result.created += 1
+    result.changes.append((draw.label, "new", []))
 
 
 def update_from_feed(draw, parsed, streams, stems, source, result):
@@ -280,3 +283,21 @@ def update_from_feed(draw, parsed, streams, stems, source, result):
             draw.replace_pool_bands(parsed.pool_bands)
         reversion.add_to_revision(draw)
     result.corrected += 1
+    result.changes.append((draw.label, "corrected", applied))
+
+
+def apply_irccs_figure(draw, name, value):
+    """Put IRCC's `value` (as Draw.ircc_figures keeps it) for `name` in place, in a revision."""
+    with reversion.create_revision(atomic=False):
+        reversion.set_comment("sync conflict settled for IRCC's value")
+        if name == "pool_bands":
+            draw.replace_pool_bands(
+                [PoolBand(low=low, high=high, count=count) for low, high, count in value]
+            )
+        else:
+            field = Draw._meta.get_field(name.removesuffix("_id"))
+            setattr(draw, name, field.to_python(value) if value is not None else None)
+        draw.ircc_figures = {**(draw.ircc_figures or {}), name: value}
+        draw.full_clean()
+        draw.save()
+        reversion.add_to_revision(draw)

@@ -434,6 +434,23 @@ class Draw(models.Model):
         """Published rounds, filtered from a stream's side of the relation."""
         return Q(draws__status=Draw.Status.PUBLISHED)
 
+    def take_irccs_figure(self, name, value):
+        """Settle a sync conflict for IRCC: its value replaces the site's (a correction)."""
+        from draws.importing import apply_irccs_figure
+
+        apply_irccs_figure(self, name, value)
+
+    def acknowledge_irccs_figure(self, name, value):
+        """Settle a sync conflict for the site: IRCC's value is noted as seen, not used, so
+        the next sync does not raise it again unless IRCC changes it once more."""
+        figures = {**(self.ircc_figures or {}), name: value}
+        Draw.objects.filter(pk=self.pk).update(ircc_figures=figures)
+        self.ircc_figures = figures
+
+    def days_ago(self, now):
+        """Whole days from the round's date to today in Ottawa, where IRCC dates rounds."""
+        return (ircc.ottawa_date(now) - self.date).days
+
     @property
     def is_draft(self):
         return self.status == Draw.Status.DRAFT

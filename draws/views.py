@@ -38,6 +38,7 @@ def home(request):
             "section": "home",
             "meta": sharing.home_meta(latest, site_url(request)),
             "latest": latest,
+            "days_since_latest": latest.days_ago(timezone.now()) if latest else None,
             "latest_per_stream": latest_per_stream,
             "year": year,
             "this_year": published.in_year(year).totals(),

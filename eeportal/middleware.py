@@ -24,7 +24,9 @@ def database_unavailable(request):
     else:
         # Without the header's guide menu: reading it would wait out another connection
         # timeout on a database that has just failed to answer.
-        response = TemplateResponse(request, "503.html", {"guide_menu": []}, status=503).render()
+        response = TemplateResponse(
+            request, "503.html", {"guide_menu": [], "feed_check": None}, status=503
+        ).render()
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

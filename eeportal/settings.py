@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "eeportal.context_processors.site",
                 "draws.context_processors.guide_menu",
+                "eeportal.sync.context_processors.feed_check",
             ],
         },
     },
@@ -301,6 +302,8 @@ PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("DJANGO_PAGE_CACHE_RECHECK_SEC
 # Browsers always revalidate public pages; a CDN may keep one this many seconds, and serve
 # it stale as long again while it refetches (eeportal.pagecache.headers). 0: CDNs ask too.
 PUBLIC_CDN_MAX_AGE = int(os.environ.get("DJANGO_CDN_MAX_AGE", "30"))
+# Pages are made afresh at least this often, so "checked 4 minutes ago" stays near the truth.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_CACHE_MAX_AGE", "300"))
 # Each process keeps its own copy of recent pages, up to this many bytes, in front of Redis.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_MB", "64")) * 1024 * 1024
 # Pages are shared between app servers through Redis when there is one.

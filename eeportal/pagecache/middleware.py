@@ -36,9 +36,6 @@ from eeportal.pagecache.models import ContentVersion
 from eeportal.pagecache.query import drop_tracking_parameters, redirect_without_unknown_parameters
 from eeportal.pagecache.store import pages
 
-# Long enough to outlive any quiet spell between rounds: old versions' pages are simply
-# never asked for again and fall out of the cache.
-PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 # As django.middleware.gzip decides it.
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
@@ -103,7 +100,7 @@ class PublicPageCacheMiddleware:
             for compressed, variant in variants.items():
                 variant["ETag"] = etags[compressed]
             stored = {keys[compressed]: variant for compressed, variant in variants.items()}
-            pages.set_many(stored, PAGE_CACHE_TIMEOUT)
+            pages.set_many(stored, settings.PAGE_CACHE_MAX_AGE)
             response = variants[gzip]
         return response
 

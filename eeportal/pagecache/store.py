@@ -5,7 +5,9 @@ Redis for a page costs a round trip and unpickling on every request, which took 
 the cached pages' speed away. So each process also keeps its own copy of the pages it served
 lately, at most PAGE_CACHE_LOCAL_BYTES of them, dropping the least recently used first.
 Copies never need to be invalidated: keys carry the content version, so once an editor's
-change moves it, the old copies are never asked for again and age out.
+change moves it, the old copies are never asked for again and age out. Every page is also
+made afresh once it is PAGE_CACHE_MAX_AGE old, here and in Redis, because pages say how
+long ago IRCC's feed was checked: "4 minutes ago" must not be served an hour later.
 
 The shared cache is a help, never a dependency. When it cannot be reached, or does not answer
 within its timeouts, pages are rendered and served without it: one warning is logged when it
@@ -102,18 +104,18 @@ class SharedCache:
         logger.warning("The shared cache is reachable again after %.0f s", down_for)
 
 
-def frozen(response):
+def frozen(response, stored_at):
     """The parts of a response needed to make it again: smaller to store than the object."""
-    return (response.status_code, tuple(response.items()), response.content)
+    return (response.status_code, tuple(response.items()), response.content, stored_at)
 
 
 def thawed(parts):
-    status, headers, body = parts
+    status, headers, body, _ = parts
     return HttpResponse(body, status=status, headers=dict(headers))
 
 
 def stored_size(parts):
-    _, headers, body = parts
+    _, headers, body, _ = parts
     header_bytes = sum(len(name) + len(value) for name, value in headers)
     return len(body) + header_bytes + ENTRY_OVERHEAD_BYTES
 
@@ -124,6 +126,9 @@ class PageStore:
     Without REDIS_URL there is nothing to share (each process has its own local-memory cache
     anyway), so pages are kept only here, bounded in bytes rather than in entries.
     """
+
+    # Seconds since the epoch, as on every app server; tests replace it with a hand clock.
+    clock = staticmethod(time.time)
 
     def __init__(self, shared):
         self.shared = shared
@@ -143,10 +148,13 @@ class PageStore:
             parts = self.shared.get(key)
             if parts is not None:
                 self.keep(key, parts)
-        return None if parts is None else thawed(parts)
+        if parts is None or self.clock() - parts[3] >= settings.PAGE_CACHE_MAX_AGE:
+            return None
+        return thawed(parts)
 
     def set_many(self, responses, timeout):
-        stored = {key: frozen(response) for key, response in responses.items()}
+        now = self.clock()
+        stored = {key: frozen(response, now) for key, response in responses.items()}
         for key, parts in stored.items():
             self.keep(key, parts)
         if settings.PAGE_CACHE_SHARED:

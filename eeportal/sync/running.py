@@ -24,10 +24,18 @@ class SyncFailed(Exception):
 def run(source=None, publish=None):
     """Sync with the feed at `source` (settings.IRCC_FEED_URL by default); the SyncRun."""
     source = source or settings.IRCC_FEED_URL
-    publish = settings.IRCC_SYNC_PUBLISH if publish is None else publish
+    return recorded(source, lambda record: fetch_and_apply(record, source, publish))
+
+
+def run_with_body(body, source, publish=None):
+    """Sync with a feed already in hand (a file an editor uploaded); the SyncRun."""
+    return recorded(source, lambda record: apply(record, body, publish))
+
+
+def recorded(source, work):
     record = SyncRun(started_at=timezone.now(), source=source[:500])
     try:
-        apply(record, source, publish)
+        work(record)
     except SyncFailed as failure:
         record.outcome = SyncRun.Outcome.FAILED
         record.message = str(failure)
@@ -38,7 +46,7 @@ def run(source=None, publish=None):
     return record
 
 
-def apply(record, source, publish):
+def fetch_and_apply(record, source, publish):
     state = SyncState.current()
     try:
         fetched = fetch(
@@ -56,7 +64,12 @@ def apply(record, source, publish):
         record.outcome = SyncRun.Outcome.UNCHANGED
         record.message = "The feed has not changed since the last check."
         return
-    rounds = parse(fetched.body)
+    apply(record, fetched.body, publish)
+
+
+def apply(record, body, publish):
+    publish = settings.IRCC_SYNC_PUBLISH if publish is None else publish
+    rounds = parse(body)
     record.rounds_in_feed = len(rounds)
     try:
         with transaction.atomic():
@@ -77,6 +90,27 @@ def apply(record, source, publish):
     if result.unmapped_names:
         names = ", ".join(repr(name) for name in result.unmapped_names)
         record.message = f"Created as drafts, no stream claims IRCC's round name: {names}."
+
+
+class Preview(Exception):
+    """Raised inside the transaction to undo it, carrying what the run would have done."""
+
+    def __init__(self, result):
+        super().__init__("preview")
+        self.result = result
+
+
+def preview(body, publish=None):
+    """What syncing with this feed file would change, round by round; nothing is kept."""
+    publish = settings.IRCC_SYNC_PUBLISH if publish is None else publish
+    rounds = parse(body)
+    try:
+        with transaction.atomic():
+            raise Preview(importing.sync_rounds(rounds, publish=publish))
+    except Preview as undone:
+        return undone.result
+    except importing.ImportProblem as problem:
+        raise SyncFailed(f"{problem} Nothing would be changed.") from None
 
 
 def parse(body):

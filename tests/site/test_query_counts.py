@@ -2,7 +2,8 @@
 
 Each count includes the content version the page cache reads first (eeportal.pagecache.middleware),
 read on every request here (fixture version_read_every_request), and every HTML page's
-includes the guides its header links to (draws.context_processors).
+includes the guides its header links to (draws.context_processors) and the time of the last
+check of IRCC's feed its footer gives (eeportal.sync.context_processors).
 """
 
 import pytest
@@ -12,30 +13,30 @@ from tests.factories import many_rounds
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URLS = [
-    ("/", 5),
-    ("/draws/", 5),
+    ("/", 6),
+    ("/draws/", 6),
     # A stream filter also checks the slugs it was given: one query more.
-    ("/draws/?stream=cec&year=2026&sort=crs-high", 6),
-    ("/draws/?crs_min=300&page=1", 5),
+    ("/draws/?stream=cec&year=2026&sort=crs-high", 7),
+    ("/draws/?crs_min=300&page=1", 6),
     # The round, then its three neighbours in one query, its pool bands, its corrections.
-    ("/draws/392/", 6),
-    ("/draws/91a/", 6),
-    ("/streams/", 4),
+    ("/draws/392/", 7),
+    ("/draws/91a/", 7),
+    ("/streams/", 5),
     # The latest rounds as a table, then every round as light rows for charts and figures.
-    ("/streams/cec/", 6),
-    ("/programs/cec/", 5),
-    ("/programs/crs/", 3),
-    ("/about/", 3),
+    ("/streams/cec/", 7),
+    ("/programs/cec/", 6),
+    ("/programs/crs/", 4),
+    ("/about/", 4),
     # The count of corrections; none in this history, so no page of them to read.
-    ("/corrections/", 3),
-    ("/check/", 3),
-    ("/check/?score=480", 6),
-    ("/check/?score=480&stream=cec", 6),
+    ("/corrections/", 4),
+    ("/check/", 4),
+    ("/check/?score=480", 7),
+    ("/check/?score=480&stream=cec", 7),
     # Content version, the streams for the boxes, the counts per stream, each stream's
     # latest and latest met round, and the newest distribution's bands.
-    ("/check/?score=478&stream=cec&stream=pnp&stream=french", 6),
-    ("/crs/calculator/", 2),
-    ("/api/", 3),
+    ("/check/?score=478&stream=cec&stream=pnp&stream=french", 7),
+    ("/crs/calculator/", 3),
+    ("/api/", 4),
     # The rounds, their bands and their corrections.
     ("/api/draws/", 5),
     ("/api/draws/?page_size=500", 5),
