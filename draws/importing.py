@@ -259,6 +259,8 @@ def update_from_feed(draw, parsed, streams, stems, source, result):
     for name, value in incoming.items():
         if value == current[name]:
             continue
+        if last is not None and value == last.get(name):
+            continue  # IRCC has not changed it: the site's own value was chosen by hand
         if last is not None and current[name] == last.get(name):
             applied.append(name)
         else:
