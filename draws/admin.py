@@ -8,21 +8,28 @@ differences): the history lists each save with its values, and any revision can 
 restored, the restore being a revision too. A save made from a page opened before someone
 else's save is refused (GuardedForm). Editors withdraw a round by setting it to Draft; only
 superusers delete, and a deleted round can be recovered from its revisions.
+
+On Add round, an editor can paste IRCC's announcement instead: the form comes back filled
+from it (draws/announcement.py), with what could not be read named, and nothing is saved
+until Save.
 """
 
 import datetime as dt
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion_compare.admin import CompareVersionAdmin
 
 from draws import ircc, revisions
+from draws.announcement import read_announcement
+from draws.importing import streams_by_round_name
 from draws.models import Draw, Guide, PoolBand, RoundName, Stream
 from draws.text import without_direction_controls
 from eeportal.scores.crs import CRS_MAX
@@ -224,6 +231,30 @@ class DrawForm(GuardedForm):
         return data
 
 
+# A paste is kept in the session and the add page opened again with ?pasted: the admin then
+# builds the page as for any GET, its forms unbound and only their initial values taken
+# from the text, so a paste can never save anything. A long announcement stays out of the
+# address, and reloading the page neither loses the paste nor posts it again.
+PASTE_BUTTON = "_fill_from_announcement"
+PASTED_PARAMETER = "pasted"
+PASTED_SESSION_KEY = "draws.pasted_announcement"
+# An announcement is about a thousand characters: this keeps a stray paste of a whole page
+# out of the session while leaving room for any announcement.
+ANNOUNCEMENT_MAX_LENGTH = 20_000
+
+
+def pasted_text(request):
+    """The announcement pasted on the add page this request opens, or None."""
+    if request.method != "GET" or PASTED_PARAMETER not in request.GET:
+        return None
+    return request.session.get(PASTED_SESSION_KEY)
+
+
+def pasted_announcement(request):
+    text = pasted_text(request)
+    return None if text is None else read_announcement(text)
+
+
 class PoolBandForm(forms.ModelForm):
     count = CountField(min_value=0, label="Candidates")
 
@@ -305,8 +336,18 @@ class PoolBandInline(admin.TabularInline):
             return [{"low": low, "high": high} for low, high in ircc.POOL_BANDS.values()]
         return [{"low": band.low, "high": band.high} for band in latest.pool_bands.all()]
 
+    def initial_bands(self, request, obj):
+        """A pasted announcement's bands on the add page, or the rows of band_template."""
+        announcement = pasted_announcement(request) if obj is None else None
+        if announcement is not None and announcement.pool_bands:
+            return [
+                {"low": low, "high": high, "count": count}
+                for low, high, count in announcement.pool_bands
+            ]
+        return self.band_template(obj)
+
     def get_extra(self, request, obj=None, **kwargs):
-        return len(self.band_template(obj)) or 1
+        return len(self.initial_bands(request, obj)) or 1
 
 
 @admin.register(Draw)
@@ -359,12 +400,67 @@ class DrawAdmin(EditorsVersionAdmin):
             "status": Draw.Status.PUBLISHED,
         }
         initial.update(super().get_changeform_initial_data(request))
+        announcement = pasted_announcement(request)
+        if announcement is not None:
+            initial.update(self.initial_from_announcement(announcement))
         return initial
+
+    def initial_from_announcement(self, announcement):
+        """The form's values read from a pasted announcement; the rest keep their defaults."""
+        names = ["number", "suffix", "date", "round_name", "invitations", "crs_min"]
+        names += ["tie_break", "run_at", "pool_as_of", "pool_total"]
+        initial = {
+            name: getattr(announcement, name)
+            for name in names
+            if getattr(announcement, name) is not None
+        }
+        stream = streams_by_round_name().get((announcement.round_name or "").casefold())
+        if stream is not None:
+            initial["stream"] = stream.pk
+        return initial
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and PASTE_BUTTON in request.POST:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            text = request.POST.get("announcement", "")
+            request.session[PASTED_SESSION_KEY] = text[:ANNOUNCEMENT_MAX_LENGTH]
+            return redirect(f"{request.path}?{PASTED_PARAMETER}")
+        announcement = pasted_announcement(request)
+        if announcement is not None:
+            self.say_what_was_read(request, announcement)
+        extra_context = {
+            **(extra_context or {}),
+            "pasted_announcement": pasted_text(request),
+            "announcement_max_length": ANNOUNCEMENT_MAX_LENGTH,
+        }
+        return super().add_view(request, form_url, extra_context)
+
+    def say_what_was_read(self, request, announcement):
+        if announcement.unread:
+            messages.warning(
+                request,
+                f"Not found in the text: {', '.join(announcement.unread)}. "
+                "Check the form before saving.",
+            )
+        else:
+            messages.info(request, "Filled in from the announcement. Check the form before saving.")
+        if announcement.round_name is None:
+            messages.warning(
+                request, "Choose the stream: the text gives no round name to find it by."
+            )
+        elif announcement.round_name.casefold() not in streams_by_round_name():
+            messages.warning(
+                request,
+                f"No stream has IRCC's round name “{announcement.round_name}”: choose the "
+                "stream, and add the name to it (Streams → the stream → IRCC round names) so "
+                "the next announcement and import find it.",
+            )
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, PoolBandInline):
-            kwargs["initial"] = inline.band_template(obj if obj and obj.pk else None)
+            kwargs["initial"] = inline.initial_bands(request, obj if obj and obj.pk else None)
         return kwargs
 
     def get_search_results(self, request, queryset, search_term):
