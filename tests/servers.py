@@ -428,8 +428,8 @@ class PostgresDatabase:
         "statement": "canceling statement due to statement timeout",
     }
 
-    def __init__(self, suite_database):
-        self.name = f"eeportal_outage_{os.getpid()}"
+    def __init__(self, suite_database, purpose="outage"):
+        self.name = f"eeportal_{purpose}_{os.getpid()}"
         self.server = {
             "host": suite_database["HOST"] or HOST,
             "port": int(suite_database["PORT"] or 5432),
