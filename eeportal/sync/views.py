@@ -7,14 +7,18 @@ balancer to stop sending visitors to a server that works.
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from eeportal.sync.models import SyncRun
 
 
 @never_cache
-@require_safe
+@csrf_exempt
 def sync_status(request):
+    if request.method not in ("GET", "HEAD"):
+        response = JsonResponse({"error": f"{request.method} is not allowed here."}, status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
     now = timezone.now()
     last_success = SyncRun.objects.last_success()
     last_run = SyncRun.objects.first()

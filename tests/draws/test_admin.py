@@ -144,7 +144,9 @@ def test_editors_hold_only_their_permissions(editor, editor_client):
     assert not editor.has_perm("auth.add_user")
     assert not editor.is_superuser
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
-    assert Permission.objects.filter(group__name="Editors").count() == 17
+    assert editor.has_perm("sync.view_syncrun") and editor.has_perm("sync.view_syncconflict")
+    assert not editor.has_perm("sync.delete_syncrun")
+    assert Permission.objects.filter(group__name="Editors").count() == 19
 
 
 def test_a_visitor_is_sent_to_the_login_page(client):

@@ -22,8 +22,10 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 
 from draws.models import Guide, Stream
+from eeportal.sync.models import SyncRun
 
 pytestmark = pytest.mark.django_db
 
@@ -256,7 +258,11 @@ class Route:
 
 @pytest.fixture
 def site(history):
-    """Every public route, filled with real values from the history."""
+    """Every public route, filled with real values from the history, on a site whose sync
+    with IRCC runs (so /healthz/sync is as healthy as the rest)."""
+    SyncRun.objects.create(
+        finished_at=timezone.now(), source="test", outcome=SyncRun.Outcome.UNCHANGED
+    )
     values = real_values(history)
     client = Client()
     routes = []
@@ -361,6 +367,8 @@ def test_the_walker_finds_every_public_url_with_real_values(site):
         "draws:api_stream_list",
         "draws:sitemap",
         "draws:robots_txt",
+        "draws:corrections",
+        "sync_status",
     } <= walked
     assert not any(name.startswith("admin:") for name in walked)
     # Each walk starts from a real page, so refusals are the hostile input's doing.

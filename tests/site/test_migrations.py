@@ -43,13 +43,13 @@ KEPT_TABLES = [
     "auth_user",
     "auth_group",
     "auth_user_groups",
-    "auth_group_permissions",
     "django_admin_log",
 ]
-# The new app adds its own rows here (pagecache's content type and permissions); every
-# row the old code wrote must still be there, with the same id, or the rows above that
-# point at them (group permissions, log entries) would point at something else.
-GROWING_TABLES = ["django_content_type", "auth_permission"]
+# New apps add their own rows here (pagecache's and sync's content types and permissions,
+# and the Editors' right to see the sync's runs); every row the old code wrote must still
+# be there, with the same id, or the rows that point at them (group permissions, log
+# entries) would point at something else.
+GROWING_TABLES = ["django_content_type", "auth_permission", "auth_group_permissions"]
 
 # Run by the old code's `manage.py shell`: an editor who changed round 123 in the admin.
 # Written with the ORM calls the old code has, not imported from this checkout.
