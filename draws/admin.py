@@ -32,6 +32,7 @@ from draws.announcement import read_announcement
 from draws.importing import streams_by_round_name
 from draws.models import Draw, Guide, PoolBand, RoundName, Stream
 from draws.text import without_direction_controls
+from eeportal.admin_site import RecordAdmin
 from eeportal.scores.crs import CRS_MAX
 
 
@@ -515,7 +516,7 @@ class GuideAdmin(EditorsVersionAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
+class LogEntryAdmin(RecordAdmin):
     """Every change made through the admin, who made it and when: read-only, superusers only."""
 
     list_display = ["action_time", "user", "content_type", "object_repr", "action_flag"]
@@ -523,19 +524,9 @@ class LogEntryAdmin(admin.ModelAdmin):
     search_fields = ["object_repr", "change_message", "user__username"]
     date_hierarchy = "action_time"
     list_select_related = ["user", "content_type"]
-    readonly_fields = [field.name for field in LogEntry._meta.fields]
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
 
     def has_module_permission(self, request):
         return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -17,6 +17,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_failure_limit
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
@@ -69,6 +70,23 @@ class EditorsLoginForm(OTPAdminAuthenticationForm):
         # django-otp refills the password and lists the user's devices once the password was
         # right but the code was not: the page itself would confirm a guessed password.
         pass
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """A record the site keeps for itself (the admin log, the sync's runs): read, never
+    added, changed or deleted by hand."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class EditorsAdminSite(OTPAdminSite):

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
+from eeportal.admin_site import RecordAdmin
 from eeportal.sync import running
 from eeportal.sync.models import SyncConflict, SyncRun
 
@@ -23,7 +24,7 @@ class FeedFileForm(forms.Form):
 
 
 @admin.register(SyncRun)
-class SyncRunAdmin(admin.ModelAdmin):
+class SyncRunAdmin(RecordAdmin):
     list_display = [
         "started_at",
         "outcome",
@@ -35,17 +36,7 @@ class SyncRunAdmin(admin.ModelAdmin):
         "message",
     ]
     list_filter = ["outcome"]
-    readonly_fields = [field.name for field in SyncRun._meta.fields]
     change_list_template = "admin/sync/syncrun/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [
@@ -110,23 +101,13 @@ class SyncRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(SyncConflict)
-class SyncConflictAdmin(admin.ModelAdmin):
+class SyncConflictAdmin(RecordAdmin):
     """A figure IRCC changed that an editor had changed too: both values, and a choice."""
 
     list_display = ["draw", "field", "site_value", "ircc_value", "found_at", "settled_at"]
     list_filter = [("settled_at", admin.EmptyFieldListFilter), "field"]
     list_select_related = ["draw"]
     actions = ["use_irccs_value", "keep_the_sites_value"]
-    readonly_fields = [field.name for field in SyncConflict._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Use IRCC's value", permissions=["settle"])
     def use_irccs_value(self, request, queryset):
