@@ -34,7 +34,7 @@ from eeportal.middleware import answer_outage, is_outage
 from eeportal.pagecache.headers import ask_every_time
 from eeportal.pagecache.models import ContentVersion
 from eeportal.pagecache.query import drop_tracking_parameters, redirect_without_unknown_parameters
-from eeportal.pagecache.store import pages
+from eeportal.pagecache.store import STORED_FORM, pages
 
 # As django.middleware.gzip decides it.
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
@@ -86,7 +86,8 @@ class PublicPageCacheMiddleware:
             ask_every_time(not_modified)
             return not_modified
 
-        keys = {False: f"page:{version}:{page}", True: f"page:{version}:{page}:gzip"}
+        key = f"page:{STORED_FORM}:{version}:{page}"
+        keys = {False: key, True: f"{key}:gzip"}
         response = pages.get(keys[gzip])
         if response is None:
             response = self.get_response(request)

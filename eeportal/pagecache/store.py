@@ -104,6 +104,11 @@ class SharedCache:
         logger.warning("The shared cache is reachable again after %.0f s", down_for)
 
 
+# In every page's key: a deploy that changes what `frozen` stores changes this too, so pages
+# an older version of the site left in a shared Redis are never read as the new form.
+STORED_FORM = 2
+
+
 def frozen(response, stored_at):
     """The parts of a response needed to make it again: smaller to store than the object."""
     return (response.status_code, tuple(response.items()), response.content, stored_at)
