@@ -217,6 +217,46 @@ def test_stream_list_shows_every_stream_with_its_latest_round(client, history):
     assert "No rounds yet" in content(response)
 
 
+def add_program_listed_among_the_others():
+    # Added after the seeded streams (so its key is the highest) but listed among the
+    # programs: only the streams' own order puts it there.
+    return Stream.objects.create(
+        slug="new-program",
+        name="A New Program",
+        short_name="New",
+        kind=Stream.Kind.PROGRAM,
+        display_order=45,
+    )
+
+
+def test_stream_list_shows_each_kind_once_in_the_streams_order(client, history):
+    add_program_listed_among_the_others()
+
+    page = content(client.get(reverse("draws:stream_list")))
+
+    assert re.findall(r'<h2 id="kind-\d+">([^<]+)</h2>', page) == [
+        "General (all programs)",
+        "Programs",
+        "Categories",
+    ]
+    listed = re.findall(r'<th scope="row"><a href="/streams/([a-z-]+)/">', page)
+    assert listed == list(
+        Stream.objects.order_by("display_order", "name").values_list("slug", flat=True)
+    )
+    assert listed.index("fst") < listed.index("new-program") < listed.index("pnp")
+
+
+def test_the_streams_api_lists_streams_in_the_streams_order(client, history):
+    add_program_listed_among_the_others()
+
+    slugs = [stream["slug"] for stream in client.get("/api/streams/").json()["results"]]
+
+    assert slugs == list(
+        Stream.objects.order_by("display_order", "name").values_list("slug", flat=True)
+    )
+    assert slugs.index("fst") < slugs.index("new-program") < slugs.index("pnp")
+
+
 def test_stream_page_shows_figures_chart_and_rounds(client, history):
     response = client.get(reverse("draws:stream_detail", args=["cec"]))
     assert response.status_code == 200
