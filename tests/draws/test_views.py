@@ -160,6 +160,23 @@ def test_round_without_distribution_explains_why(client, history):
     assert "it began doing so in 2022" in page
 
 
+# HTML's valid global date and time: at most three digits of a second, then the offset.
+HTML_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})"
+)
+
+
+def test_last_updated_time_is_a_valid_html_datetime(client, history):
+    updated_at = dt.datetime(2026, 1, 22, 9, 30, 15, 123456, tzinfo=dt.UTC)
+    Draw.objects.filter(pk=history["392"].pk).update(updated_at=updated_at)
+
+    page = content(client.get(reverse("draws:detail", args=["392"])))
+
+    written = re.search(r'<dt>Last updated here</dt><dd><time datetime="([^"]+)">', page)[1]
+    assert HTML_DATETIME.fullmatch(written), written
+    assert dt.datetime.fromisoformat(written) == updated_at.replace(microsecond=0)
+
+
 def test_lettered_rounds_have_their_own_pages(client, history):
     fst = client.get(reverse("draws:detail", args=["91a"]))
     pnp = client.get(reverse("draws:detail", args=["91b"]))
