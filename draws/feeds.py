@@ -1,5 +1,6 @@
 """RSS and Atom feeds of new rounds, for everyone and per stream (contrib.syndication)."""
 
+import copy
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
@@ -10,16 +11,39 @@ from django.utils.formats import date_format
 
 from draws import sharing
 from draws.models import Draw, Stream
+from eeportal.context_processors import site_url
 
 FEED_LENGTH = 50
 
 
 class DrawFeed(Feed):
+    """Every link and id is absolute on the site's public origin (site_url), as pages give
+    them: a feed reader keeps an entry's id for good, so it must not depend on the host a
+    request came through, and RSS guids and Atom ids must be absolute."""
+
     title = "Express Entry rounds of invitations"
     description = "Each new Express Entry round: stream, invitations and minimum CRS score."
+    # RFC 4287 wants an author for every entry; the site's, given once for the feed.
+    author_name = sharing.SITE_NAME
+    origin = ""
+    path = ""
+
+    def __call__(self, request, *args, **kwargs):
+        # urls.py makes one instance that answers every request: the origin goes on a
+        # copy for this request, never on the instance other threads share.
+        feed = copy.copy(self)
+        feed.origin = site_url(request)
+        feed.path = request.path
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def feed_url(self):
+        return self.origin + self.path
+
+    def author_link(self):
+        return self.origin + reverse("draws:home")
 
     def link(self):
-        return reverse("draws:list")
+        return self.origin + reverse("draws:list")
 
     def items(self):
         return (
@@ -51,8 +75,12 @@ class DrawFeed(Feed):
         corrected = [c.corrected_at for c in draw.corrections.all()]
         return max(corrected, default=None) or self.item_pubdate(draw)
 
+    def item_link(self, draw):
+        return self.origin + draw.get_absolute_url()
+
     def item_guid(self, draw):
-        return draw.get_absolute_url()
+        # The round's permalink: its address never changes, corrections included.
+        return self.item_link(draw)
 
     def item_categories(self, draw):
         return [draw.stream.name]
@@ -74,7 +102,7 @@ class StreamDrawFeed(DrawFeed):
         return f"Each new {stream.name} round: invitations and minimum CRS score."
 
     def link(self, stream):
-        return stream.get_absolute_url()
+        return self.origin + stream.get_absolute_url()
 
     def items(self, stream):
         return (

@@ -24,10 +24,12 @@ class StreamQuerySet(models.QuerySet):
     def with_published_totals(self):
         """Each stream with `round_count` and `invitation_total` of its published rounds."""
         published = Draw.published_q()
+        # Django leaves Meta.ordering out of queries that group rows (since 3.1), so the
+        # streams' order is asked for again: the streams page groups them by kind in it.
         return self.annotate(
             round_count=Count("draws", filter=published),
             invitation_total=Sum("draws__invitations", filter=published),
-        )
+        ).order_by(*Stream._meta.ordering)
 
 
 @reversion.register(follow=["round_names"])

@@ -26,6 +26,16 @@ class Change:
             days=(draw.date - earlier.date).days,
         )
 
+    @property
+    def crs_difference(self):
+        """How many points the cut-off moved, either way: the page says "higher" or "lower"."""
+        return abs(self.crs)
+
+    @property
+    def invitations_difference(self):
+        """How many invitations more or fewer, either way."""
+        return abs(self.invitations)
+
 
 @dataclass(frozen=True)
 class Figures:

@@ -44,4 +44,6 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("apple-touch-icon.png", views.apple_touch_icon, name="apple_touch_icon"),
 ]

@@ -1,7 +1,9 @@
 """The public pages: read the request, ask a queryset, render."""
 
 import contextlib
+from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -347,6 +349,28 @@ def site_card(request):
         latest.updated_at.timestamp() if latest else None,
         lambda: sharing.site_card(latest),
     )
+
+
+# Browsers and feed readers ask for these two addresses whatever a page links (the pages
+# link favicon.svg). The files are drawn by scripts/make_icons.py; a day is long enough to
+# spare the requests and short enough for a new icon to reach everyone soon.
+ICON_MAX_AGE = 24 * 60 * 60
+
+
+def static_icon(name, content_type):
+    response = HttpResponse(Path(finders.find(name)).read_bytes(), content_type=content_type)
+    patch_cache_control(response, public=True, max_age=ICON_MAX_AGE)
+    return response
+
+
+@require_safe
+def favicon(request):
+    return static_icon("favicon.ico", "image/vnd.microsoft.icon")
+
+
+@require_safe
+def apple_touch_icon(request):
+    return static_icon("apple-touch-icon.png", "image/png")
 
 
 @require_safe

@@ -18,6 +18,13 @@ from tests.factories import make_draw, many_rounds
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+ATOM_NS = {"atom": "http://www.w3.org/2005/Atom"}
+EVERY_FEED = [
+    "/feeds/draws/",
+    "/feeds/draws/atom/",
+    "/feeds/streams/cec/",
+    "/feeds/streams/cec/atom/",
+]
 
 
 class HeadParser(HTMLParser):
@@ -220,6 +227,37 @@ class TestFeeds:
         atom = feedparser.parse(client.get("/feeds/streams/cec/atom/").content)
         assert not atom.bozo and atom.version == "atom10"
         assert len(atom.entries) == 2
+
+    @pytest.mark.parametrize("url", EVERY_FEED)
+    def test_every_entry_id_is_the_rounds_absolute_permalink(self, client, history, url):
+        feed = feedparser.parse(client.get(url).content)
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert feed.entries
+        for entry in feed.entries:
+            # RSS's <guid> and Atom's <id>, as feedparser reads either.
+            assert entry.id == entry.link
+            assert entry.id.startswith("http://testserver/draws/")
+
+    @pytest.mark.parametrize("url", EVERY_FEED)
+    def test_feed_ids_and_links_use_the_configured_site_url(self, client, history, settings, url):
+        settings.SITE_URL = "https://rounds.example"
+        feed = feedparser.parse(client.get(url).content)
+        assert feed.feed.link.startswith("https://rounds.example/")
+        assert feed.entries[0].id == "https://rounds.example/draws/392/"
+        assert feed.entries[0].link == "https://rounds.example/draws/392/"
+
+    @pytest.mark.parametrize("url", ["/feeds/draws/atom/", "/feeds/streams/cec/atom/"])
+    def test_atom_feeds_name_the_site_as_their_author(self, client, history, url):
+        response = client.get(url)
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo
+        assert feed.feed.author_detail.name == "Express Entry rounds"
+        assert feed.feed.id.startswith("http://testserver/")
+        # The feed's own <author>, which RFC 4287 lets stand for every entry's.
+        root = ET.fromstring(response.content)
+        assert root.findtext("atom:author/atom:name", namespaces=ATOM_NS) == (
+            "Express Entry rounds"
+        )
 
     def test_unknown_stream_feed_is_404(self, client, history):
         assert client.get("/feeds/streams/nope/").status_code == 404

@@ -80,6 +80,68 @@ def test_round_page_compares_with_the_previous_round_of_its_stream_and_overall(c
     assert context["previous_overall"].label == "391"
 
 
+def change_sentences(page):
+    """The "How it moved" sentences, in words, with the markup taken out."""
+    found = re.findall(r'<p class="change">(.*?)</p>', page, flags=re.DOTALL)
+    return [" ".join(re.sub(r"<[^>]+>", "", sentence).split()) for sentence in found]
+
+
+def test_round_page_says_how_it_moved_in_words(client, history):
+    page = content(client.get(reverse("draws:detail", args=["392"])))
+    assert change_sentences(page) == [
+        "2 points lower and 2,000 fewer invitations than #389, 14 days earlier "
+        "(CRS 511, 8,000 invitations).",
+        "237 points lower and 5,319 more invitations than #391 (PNP), 1 day earlier "
+        "(CRS 746, 681 invitations).",
+    ]
+
+
+def test_round_page_says_one_point_and_the_same_number_of_invitations_plainly(client, history):
+    make_draw(394, dt.date(2026, 1, 28), "cec", crs_min=510, invitations=6000)
+    make_draw(395, dt.date(2026, 2, 4), "cec", crs_min=509, invitations=5999)
+    make_draw(396, dt.date(2026, 2, 11), "cec", crs_min=509, invitations=6000)
+
+    higher = change_sentences(content(client.get(reverse("draws:detail", args=["394"]))))
+    lower = change_sentences(content(client.get(reverse("draws:detail", args=["395"]))))
+    same = change_sentences(content(client.get(reverse("draws:detail", args=["396"]))))
+
+    assert higher[0].startswith("1 point higher and the same number of invitations as #392,")
+    assert lower[0].startswith("1 point lower and 1 fewer invitation than #394,")
+    assert same[0].startswith("The same cut-off and 1 more invitation than #395,")
+
+
+def test_a_recent_round_without_tie_break_or_distribution_says_they_are_not_recorded_here_yet(
+    client, history
+):
+    # Like #435 to #437, taken from a digest of IRCC's feed that records neither.
+    make_draw(435, dt.date(2026, 8, 17), "pnp", tie_break=None)
+
+    page = content(client.get(reverse("draws:detail", args=["435"])))
+    home = content(client.get("/"))
+
+    assert "This round's tie-breaking rule is not recorded here yet." in page
+    assert "The pool's score distribution for this round is not recorded here yet." in page
+    assert "did not publish" not in page
+    assert "<dt>Tie-break</dt><dd>Not recorded here yet</dd>" in home
+
+
+def test_rounds_from_before_irccs_publishing_them_say_ircc_did_not_publish(client, db):
+    make_draw(76, dt.date(2017, 11, 1), "general", tie_break=None)
+    make_draw(77, dt.date(2017, 11, 8), "general", tie_break=None)
+    make_draw(213, dt.date(2022, 1, 5), "pnp")
+    make_draw(214, dt.date(2022, 1, 19), "pnp")
+
+    before_tie_breaks = content(client.get(reverse("draws:detail", args=["76"])))
+    first_with_tie_break = content(client.get(reverse("draws:detail", args=["77"])))
+    before_distributions = content(client.get(reverse("draws:detail", args=["213"])))
+    first_with_distribution = content(client.get(reverse("draws:detail", args=["214"])))
+
+    assert "IRCC did not publish a tie-breaking rule for this round." in before_tie_breaks
+    assert "tie-breaking rule is not recorded here yet" in first_with_tie_break
+    assert "IRCC did not publish the pool's score distribution" in before_distributions
+    assert "score distribution for this round is not recorded here yet" in first_with_distribution
+
+
 def test_round_page_shows_the_distribution_with_sub_bands(client, history):
     response = client.get(reverse("draws:detail", args=["392"]))
     page = content(response)
@@ -96,6 +158,23 @@ def test_round_without_distribution_explains_why(client, history):
     page = content(client.get(reverse("draws:detail", args=["91a"])))
     assert "IRCC did not publish the pool" in page
     assert "it began doing so in 2022" in page
+
+
+# HTML's valid global date and time: at most three digits of a second, then the offset.
+HTML_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})"
+)
+
+
+def test_last_updated_time_is_a_valid_html_datetime(client, history):
+    updated_at = dt.datetime(2026, 1, 22, 9, 30, 15, 123456, tzinfo=dt.UTC)
+    Draw.objects.filter(pk=history["392"].pk).update(updated_at=updated_at)
+
+    page = content(client.get(reverse("draws:detail", args=["392"])))
+
+    written = re.search(r'<dt>Last updated here</dt><dd><time datetime="([^"]+)">', page)[1]
+    assert HTML_DATETIME.fullmatch(written), written
+    assert dt.datetime.fromisoformat(written) == updated_at.replace(microsecond=0)
 
 
 def test_lettered_rounds_have_their_own_pages(client, history):
@@ -215,6 +294,46 @@ def test_stream_list_shows_every_stream_with_its_latest_round(client, history):
     assert by_slug["stem"] is None
     assert {stream.slug: stream.round_count for stream in rows}["cec"] == 2
     assert "No rounds yet" in content(response)
+
+
+def add_program_listed_among_the_others():
+    # Added after the seeded streams (so its key is the highest) but listed among the
+    # programs: only the streams' own order puts it there.
+    return Stream.objects.create(
+        slug="new-program",
+        name="A New Program",
+        short_name="New",
+        kind=Stream.Kind.PROGRAM,
+        display_order=45,
+    )
+
+
+def test_stream_list_shows_each_kind_once_in_the_streams_order(client, history):
+    add_program_listed_among_the_others()
+
+    page = content(client.get(reverse("draws:stream_list")))
+
+    assert re.findall(r'<h2 id="kind-\d+">([^<]+)</h2>', page) == [
+        "General (all programs)",
+        "Programs",
+        "Categories",
+    ]
+    listed = re.findall(r'<th scope="row"><a href="/streams/([a-z-]+)/">', page)
+    assert listed == list(
+        Stream.objects.order_by("display_order", "name").values_list("slug", flat=True)
+    )
+    assert listed.index("fst") < listed.index("new-program") < listed.index("pnp")
+
+
+def test_the_streams_api_lists_streams_in_the_streams_order(client, history):
+    add_program_listed_among_the_others()
+
+    slugs = [stream["slug"] for stream in client.get("/api/streams/").json()["results"]]
+
+    assert slugs == list(
+        Stream.objects.order_by("display_order", "name").values_list("slug", flat=True)
+    )
+    assert slugs.index("fst") < slugs.index("new-program") < slugs.index("pnp")
 
 
 def test_stream_page_shows_figures_chart_and_rounds(client, history):
