@@ -7,7 +7,9 @@ and a description for screen readers; pages put the same numbers in a table besi
 """
 
 import datetime as dt
+import itertools
 import math
+import statistics
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import escape
@@ -18,6 +20,15 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 30
 PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 NICE_STEPS = [1, 2, 2.5, 5, 10]
 MAX_DOTS = 80
+# A line between two rounds says the cut-off moved from one to the other; across a pause in
+# which IRCC held no round of the stream there was no cut-off to draw, so the line breaks.
+# A pause is a gap longer than a year, or longer than six times the stream's median gap (the
+# median, so that the pauses themselves don't stretch it; six times, well past the skipped
+# round or two of an ordinary month) once that is four months or more (so that a weekly
+# stream's holiday lull doesn't chop its line).
+PAUSE_ALWAYS = dt.timedelta(days=365)
+PAUSE_TYPICAL_GAPS = 6
+PAUSE_AT_LEAST = dt.timedelta(days=120)
 # Labels under bars, at most: twelve years' labels fit side by side in phone-sized type.
 MAX_BAR_LABELS = 12
 
@@ -76,6 +87,20 @@ def _time_ticks(start, end):
     return [dt.date(year, 1, 1) for year in years[::stride]]
 
 
+def runs_between_pauses(points):
+    """Sorted (date, value, ...) points split into runs, a new run after each pause."""
+    gaps = [later[0] - earlier[0] for earlier, later in itertools.pairwise(points)]
+    if not gaps:
+        return [points] if points else []
+    pause = min(PAUSE_ALWAYS, max(PAUSE_AT_LEAST, PAUSE_TYPICAL_GAPS * statistics.median(gaps)))
+    runs = [[points[0]]]
+    for gap, point in zip(gaps, points[1:], strict=True):
+        if gap > pause:
+            runs.append([])
+        runs[-1].append(point)
+    return runs
+
+
 def time_chart(chart_id, points, *, title, description, kind="line", zero_based=False):
     """A chart of (date, value) points on a time axis, as a line with dots or as bars."""
     if not points:
@@ -109,13 +134,16 @@ def time_chart(chart_id, points, *, title, description, kind="line", zero_based=
                 f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}"/>'
             )
     else:
-        path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value in points)
-        body.append(f'<polyline class="chart-line" points="{path}"/>')
-        if len(points) <= MAX_DOTS:
-            body.extend(
-                f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3"/>'
-                for date, value in points
-            )
+        for run in runs_between_pauses(points):
+            if len(run) > 1:
+                path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value in run)
+                body.append(f'<polyline class="chart-line" points="{path}"/>')
+            # A round alone between two pauses is no line at all: it keeps its dot.
+            if len(points) <= MAX_DOTS or len(run) == 1:
+                body.extend(
+                    f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3"/>'
+                    for date, value in run
+                )
     return _svg(chart_id, title, description, "".join(body))
 
 

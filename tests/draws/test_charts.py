@@ -90,3 +90,39 @@ def test_bar_labels_are_thinned_past_twelve_keeping_the_latest():
     twelve = [(str(year), 1000) for year in range(2015, 2027)]
     shown = year_labels(charts.bar_chart("y", twelve, title="t", description="d"))
     assert shown == [year for year, _ in twelve]
+
+
+def every_fortnight(start, count, value=450):
+    return [(start + dt.timedelta(days=14 * i), value + i) for i in range(count)]
+
+
+def test_the_line_breaks_across_years_without_rounds():
+    # CEC: rounds in early 2015, none until 2020.
+    points = every_fortnight(dt.date(2015, 1, 1), 4) + every_fortnight(dt.date(2020, 3, 1), 4)
+    svg = charts.time_chart("crs", points, title="t", description="d")
+    lines = re.findall(r'<polyline class="chart-line" points="([^"]*)"', svg)
+    assert [len(line.split()) for line in lines] == [4, 4]
+
+
+def test_a_pause_many_times_the_streams_usual_gap_breaks_the_line():
+    # Rounds every fortnight, then a five-month pause: no year, but twelve usual gaps.
+    points = every_fortnight(dt.date(2020, 1, 1), 10) + every_fortnight(dt.date(2020, 10, 1), 10)
+    runs = charts.runs_between_pauses(points)
+    assert [len(run) for run in runs] == [10, 10]
+
+
+def test_an_ordinary_lull_does_not_break_the_line():
+    weekly = [(dt.date(2024, 1, 1) + dt.timedelta(days=7 * i), 500) for i in range(20)]
+    after_the_holidays = [(weekly[-1][0] + dt.timedelta(days=60), 500)]
+    assert len(charts.runs_between_pauses(weekly + after_the_holidays)) == 1
+    # Rounds every five months or so never break on their own rhythm, only past a year.
+    sparse = [(dt.date(2017, 5, 26), 199), (dt.date(2017, 11, 1), 241), (dt.date(2018, 5, 30), 288)]
+    assert len(charts.runs_between_pauses(sparse)) == 1
+    assert len(charts.runs_between_pauses([*sparse, (dt.date(2020, 8, 6), 415)])) == 2
+
+
+def test_a_round_alone_between_pauses_keeps_its_dot_on_a_dense_chart():
+    points = [*every_fortnight(dt.date(2015, 1, 1), 100), (dt.date(2021, 6, 1), 500)]
+    svg = charts.time_chart("crs", points, title="t", description="d")
+    assert svg.count("<polyline") == 1
+    assert svg.count("<circle") == 1
