@@ -20,6 +20,8 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 30
 PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 NICE_STEPS = [1, 2, 2.5, 5, 10]
 MAX_DOTS = 80
+# An axis spans at least this share of its values (4% of 489 is about 20 points).
+NARROWEST_RANGE = 0.04
 # A line between two rounds says the cut-off moved from one to the other; across a pause in
 # which IRCC held no round of the stream there was no cut-off to draw, so the line breaks.
 # A pause is a gap longer than a year, or longer than six times the stream's median gap (the
@@ -34,12 +36,25 @@ MAX_BAR_LABELS = 12
 
 
 def nice_ticks(low, high, count=5):
-    """Round tick values covering low..high, e.g. (412, 561) -> [400, 450, 500, 550, 600]."""
-    if high <= low:
-        high = low + 1
+    """Round, distinct tick values covering low..high, e.g. (412, 561) -> [400, 450, 500, 550, 600].
+
+    The values are scores and counts, whole numbers, so the steps are whole numbers too. A single
+    value, or a range much narrower than the values themselves, gets room around it (489 alone
+    reads 475 to 500), so that the axis is a scale and not 489 written six times.
+    """
+    least_range = max(count, (abs(low) + abs(high)) / 2 * NARROWEST_RANGE)
+    if high - low < least_range:
+        middle = (low + high) / 2
+        # Counts and scores never go below zero: near zero the room goes above it instead.
+        low = max(0, middle - least_range / 2) if low >= 0 else middle - least_range / 2
+        high = low + least_range
     raw_step = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw_step))
-    step = next(n * magnitude for n in NICE_STEPS if n * magnitude >= raw_step)
+    step = next(
+        n * magnitude
+        for n in NICE_STEPS
+        if n * magnitude >= raw_step and (n * magnitude) % 1 == 0  # 2.5 only from 25 up
+    )
     first = math.floor(low / step) * step
     last = math.ceil(high / step) * step
     ticks = []
@@ -50,11 +65,18 @@ def nice_ticks(low, high, count=5):
     return ticks
 
 
-def _number(value):
-    """An axis label: '125k' from ten thousand up, so labels fit at a phone's larger type."""
-    if value >= 10_000:
-        return f"{value / 1000:,g}k"
-    return f"{value:,.0f}" if value >= 10 else f"{value:g}"
+def axis_labels(ticks):
+    """The labels of one axis, all written the same way: '25k' for every tick once the axis
+    reaches ten thousand (so that labels fit at a phone's larger type), '1,200' otherwise, never
+    a mix of the two. Through Django's localization, like every figure on the site."""
+    if ticks[-1] >= 10_000:
+        return [f"{intcomma(_whole_or_exact(tick / 1000))}k" if tick else "0" for tick in ticks]
+    return [intcomma(_whole_or_exact(tick)) for tick in ticks]
+
+
+def _whole_or_exact(value):
+    """25 for 25.0, so that no label reads '25.0k'; 2.5 stays 2.5."""
+    return int(value) if value == int(value) else round(value, 3)
 
 
 def _svg(chart_id, title, description, body, *, width=WIDTH, height=HEIGHT, css_class="chart"):
@@ -70,12 +92,12 @@ def _svg(chart_id, title, description, body, *, width=WIDTH, height=HEIGHT, css_
 
 def _y_axis(ticks, y):
     parts = []
-    for tick in ticks:
+    for tick, label in zip(ticks, axis_labels(ticks), strict=True):
         parts.append(
             f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
             f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
             f'<text class="chart-label" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" '
-            f'text-anchor="end">{_number(tick)}</text>'
+            f'text-anchor="end">{label}</text>'
         )
     return "".join(parts)
 
@@ -121,7 +143,8 @@ def time_chart(chart_id, points, *, title, description, kind="line", zero_based=
         return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
 
     body = [_y_axis(ticks, y)]
-    for tick in _time_ticks(start, end):
+    # Rounds all within one year pass no January 1st: their year is written under the middle.
+    for tick in _time_ticks(start, end) or [start + (end - start) / 2]:
         body.append(
             f'<text class="chart-label" x="{x(tick):.1f}" y="{HEIGHT - 8}" '
             f'text-anchor="middle">{tick.year}</text>'

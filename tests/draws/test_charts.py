@@ -126,3 +126,46 @@ def test_a_round_alone_between_pauses_keeps_its_dot_on_a_dense_chart():
     svg = charts.time_chart("crs", points, title="t", description="d")
     assert svg.count("<polyline") == 1
     assert svg.count("<circle") == 1
+
+
+def y_axis_labels(svg):
+    return re.findall(r'<text class="chart-label"[^>]*text-anchor="end">([^<]*)</text>', svg)
+
+
+def test_a_single_round_gets_a_scale_around_it_not_its_own_value_six_times():
+    # The FSW stream has had one round.
+    svg = charts.time_chart("crs", [(dt.date(2025, 6, 1), 489)], title="t", description="d")
+    labels = y_axis_labels(svg)
+    assert len(labels) >= 3
+    assert len(set(labels)) == len(labels)
+    assert int(labels[0]) < 489 < int(labels[-1])
+    assert year_labels(svg) == ["2025"]
+
+
+def test_an_axis_never_repeats_a_label():
+    for low, high in [(489, 489), (489, 490), (0, 0), (0, 3), (5, 5), (9_998, 10_003), (0, 2)]:
+        labels = charts.axis_labels(charts.nice_ticks(low, high))
+        assert len(set(labels)) == len(labels) >= 3, (low, high, labels)
+        ticks = charts.nice_ticks(low, high)
+        assert ticks[0] <= low and high <= ticks[-1]
+
+
+def test_every_label_of_an_axis_is_written_the_same_way():
+    # 0 to 10,000 once read "8,000" next to "10k".
+    assert charts.axis_labels(charts.nice_ticks(0, 10_000)) == ["0", "2k", "4k", "6k", "8k", "10k"]
+    assert charts.axis_labels([0, 2_500, 5_000, 7_500, 10_000]) == [
+        "0",
+        "2.5k",
+        "5k",
+        "7.5k",
+        "10k",
+    ]
+    assert charts.axis_labels(charts.nice_ticks(0, 8_000)) == [
+        "0",
+        "2,000",
+        "4,000",
+        "6,000",
+        "8,000",
+    ]
+    svg = charts.bar_chart("y", [("2025", 9_000), ("2026", 3_000)], title="t", description="d")
+    assert y_axis_labels(svg) == ["0", "2k", "4k", "6k", "8k", "10k"]
