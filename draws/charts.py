@@ -16,8 +16,18 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 30
-PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+RIGHT, TOP, BOTTOM = 12, 16, 32
+PLOT_HEIGHT = HEIGHT - TOP - BOTTOM
+# The largest type site.css gives chart labels, in the viewBox's units: on a 360 px phone a
+# 640-wide chart is drawn about 328 px wide, so 22 units are 11 px there. Every label is placed
+# so that at this size it neither runs into another nor leaves the chart.
+LABEL_SIZE = 22
+# A character's width in ems, at most: digits are 0.55 to 0.64 em wide in the system fonts.
+CHAR_WIDTH = 0.64
+# Rows of labels under an axis: the first a line below the plot, the next ones a little more
+# than a line apart (a line of type is about 1.17 em from its top to its bottom).
+FIRST_ROW = LABEL_SIZE * 1.05
+LABEL_ROW = LABEL_SIZE * 1.3
 NICE_STEPS = [1, 2, 2.5, 5, 10]
 MAX_DOTS = 80
 # An axis spans at least this share of its values (4% of 489 is about 20 points).
@@ -31,8 +41,12 @@ NARROWEST_RANGE = 0.04
 PAUSE_ALWAYS = dt.timedelta(days=365)
 PAUSE_TYPICAL_GAPS = 6
 PAUSE_AT_LEAST = dt.timedelta(days=120)
-# Labels under bars, at most: twelve years' labels fit side by side in phone-sized type.
+# Labels under bars, at most. Twelve years' labels don't fit side by side at LABEL_SIZE, so
+# past a few they take two rows, alternately.
 MAX_BAR_LABELS = 12
+# Bars of rounds on a time axis are at most this wide, and never wider than 70% of the
+# distance between the two closest rounds, so that no bar runs into the next.
+MAX_TIME_BAR_WIDTH = 14
 
 
 def nice_ticks(low, high, count=5):
@@ -90,22 +104,50 @@ def _svg(chart_id, title, description, body, *, width=WIDTH, height=HEIGHT, css_
     )
 
 
-def _y_axis(ticks, y):
+def label_width(text):
+    """How wide `text` can be at LABEL_SIZE, at most."""
+    return len(text) * CHAR_WIDTH * LABEL_SIZE
+
+
+def _label(x, y, text, anchor="middle", css_class="chart-label"):
+    return (
+        f'<text class="{css_class}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">'
+        f"{escape(text)}</text>"
+    )
+
+
+def _label_within(x, text, left, right=WIDTH):
+    """The middle of a label centred on x, moved inside left..right if it would stick out."""
+    half = label_width(text) / 2
+    return min(max(x, left + half), right - half)
+
+
+def _y_axis_left(ticks):
+    """Where the plot starts: right of the widest tick label."""
+    return math.ceil(max(label_width(label) for label in axis_labels(ticks))) + 10
+
+
+def _y_axis(ticks, y, left):
     parts = []
     for tick, label in zip(ticks, axis_labels(ticks), strict=True):
         parts.append(
-            f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
+            f'<line class="chart-grid" x1="{left}" x2="{WIDTH - RIGHT}" '
             f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-            f'<text class="chart-label" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" '
-            f'text-anchor="end">{label}</text>'
+            # Baseline a third of the type below the grid line: the figure sits centred on it.
+            + _label(left - 6, y(tick) + LABEL_SIZE * 0.35, label, anchor="end")
         )
     return "".join(parts)
 
 
-def _time_ticks(start, end):
-    """January 1sts between start and end, thinned to at most eight labels."""
+def _row_baseline(row):
+    """The baseline of a row of labels under the plot, the first row being 0."""
+    return TOP + PLOT_HEIGHT + FIRST_ROW + row * LABEL_ROW
+
+
+def _time_ticks(start, end, most):
+    """January 1sts between start and end, thinned to at most `most` labels."""
     years = list(range(start.year + (start > dt.date(start.year, 1, 1)), end.year + 1))
-    stride = max(1, math.ceil(len(years) / 8))
+    stride = max(1, math.ceil(len(years) / most))
     return [dt.date(year, 1, 1) for year in years[::stride]]
 
 
@@ -135,22 +177,27 @@ def time_chart(chart_id, points, *, title, description, kind="line", zero_based=
     ticks = nice_ticks(0 if zero_based else min(values), max(values))
     low, high = ticks[0], ticks[-1]
     span_days = (end - start).days
+    left = _y_axis_left(ticks)
+    plot_width = WIDTH - RIGHT - left
+    bar_width = _time_bar_width(points, plot_width / span_days) if kind == "bars" else 0
+    # The first and last marks sit inside the plot, clear of the axis labels.
+    inset = bar_width / 2 + 1 if kind == "bars" else 4
 
     def x(date):
-        return LEFT + PLOT_WIDTH * (date - start).days / span_days
+        return left + inset + (plot_width - 2 * inset) * (date - start).days / span_days
 
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
 
-    body = [_y_axis(ticks, y)]
+    body = [_y_axis(ticks, y, left)]
+    # Year labels at least 1.6 label widths apart, so that moving one inside the plot
+    # doesn't bring it onto the next.
+    most_years = max(1, math.floor(plot_width / (1.6 * label_width("2026"))))
     # Rounds all within one year pass no January 1st: their year is written under the middle.
-    for tick in _time_ticks(start, end) or [start + (end - start) / 2]:
-        body.append(
-            f'<text class="chart-label" x="{x(tick):.1f}" y="{HEIGHT - 8}" '
-            f'text-anchor="middle">{tick.year}</text>'
-        )
+    for tick in _time_ticks(start, end, most_years) or [start + (end - start) / 2]:
+        text = str(tick.year)
+        body.append(_label(_label_within(x(tick), text, left), _row_baseline(0), text))
     if kind == "bars":
-        bar_width = max(1.5, min(14, PLOT_WIDTH / len(points) * 0.7))
         for date, value in points:
             body.append(
                 f'<rect class="chart-bar" x="{x(date) - bar_width / 2:.1f}" y="{y(value):.1f}" '
@@ -170,32 +217,60 @@ def time_chart(chart_id, points, *, title, description, kind="line", zero_based=
     return _svg(chart_id, title, description, "".join(body))
 
 
-def bar_chart(chart_id, bars, *, title, description):
-    """Vertical bars for labelled values, e.g. invitations per year."""
+def _time_bar_width(points, units_per_day):
+    """70% of the distance between the two closest rounds (rounds of the same day share a
+    place whatever the width), at most MAX_TIME_BAR_WIDTH and at least one unit."""
+    gaps = [(later[0] - earlier[0]).days for earlier, later in itertools.pairwise(points)]
+    closest = min((gap for gap in gaps if gap), default=None)
+    if closest is None:
+        return MAX_TIME_BAR_WIDTH
+    return max(1, min(MAX_TIME_BAR_WIDTH, 0.7 * closest * units_per_day))
+
+
+def bar_chart(chart_id, bars, *, title, description, today=None):
+    """Vertical bars for labelled values, e.g. invitations per year. Given `today`, the bar
+    labelled with today's year is marked as the year so far."""
     if not bars:
         return ""
     ticks = nice_ticks(0, max(value for _, value in bars))
     high = ticks[-1]
-    slot = PLOT_WIDTH / len(bars)
+    left = _y_axis_left(ticks)
+    slot = (WIDTH - RIGHT - left) / len(bars)
+    current_year = str(today.year) if today else None
 
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - value / high)
 
-    # Every bar is labelled up to MAX_BAR_LABELS; past that every second, third...
+    # Every bar is labelled up to MAX_BAR_LABELS; past that every second, third... counted
+    # back from the latest, which always has one. Labels too wide for the room between them
+    # alternate between two rows.
     label_every = math.ceil(len(bars) / MAX_BAR_LABELS)
-    body = [_y_axis(ticks, y)]
+    widest = max(label_width(str(label)) for label, _ in bars)
+    rows = 2 if label_every * slot < widest * 1.15 else 1
+    body = [_y_axis(ticks, y, left)]
+    lowest_row = 0
     for index, (label, value) in enumerate(bars):
-        left = LEFT + index * slot + slot * 0.15
+        bar_left = left + index * slot + slot * 0.15
+        middle = bar_left + slot * 0.35
+        so_far = str(label) == current_year
         body.append(
-            f'<rect class="chart-bar" x="{left:.1f}" y="{y(value):.1f}" '
+            f'<rect class="chart-bar{" chart-bar-partial" if so_far else ""}" '
+            f'x="{bar_left:.1f}" y="{y(value):.1f}" '
             f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}"/>'
         )
-        if (len(bars) - 1 - index) % label_every == 0:  # the latest bar always has one
-            body.append(
-                f'<text class="chart-label" x="{left + slot * 0.35:.1f}" y="{HEIGHT - 8}" '
-                f'text-anchor="middle">{escape(label)}</text>'
-            )
-    return _svg(chart_id, title, description, "".join(body))
+        from_latest = len(bars) - 1 - index
+        if from_latest % label_every == 0:
+            row = from_latest // label_every % rows
+            text = str(label)
+            body.append(_label(_label_within(middle, text, left), _row_baseline(row), text))
+            if so_far:
+                # A row of its own, below the others, so that it runs into no other label.
+                row = rows
+                text = "so far"
+                body.append(_label(_label_within(middle, text, left), _row_baseline(row), text))
+            lowest_row = max(lowest_row, row)
+    height = HEIGHT + lowest_row * LABEL_ROW
+    return _svg(chart_id, title, description, "".join(body), height=math.ceil(height))
 
 
 def distribution_chart(chart_id, bands, *, title, description, marked_score=None):
@@ -205,7 +280,7 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
     row = PLOT_HEIGHT / len(bands)
     ticks = nice_ticks(0, max(count for _, _, count in bands))
     high = ticks[-1]
-    left = 104  # room for "601-1200" in phone-sized type
+    left = math.ceil(max(label_width(f"{low}-{band_high}") for low, band_high, _ in bands)) + 10
 
     def width(count):
         return (WIDTH - RIGHT - left) * count / high
@@ -215,9 +290,8 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
         top = TOP + index * row
         marked = marked_score is not None and low <= marked_score <= band_high
         body.append(
-            f'<text class="chart-label" x="{left - 6}" y="{top + row * 0.65:.1f}" '
-            f'text-anchor="end">{low}-{band_high}</text>'
-            f'<rect class="chart-bar{" chart-bar-marked" if marked else ""}" x="{left}" '
+            _label(left - 6, top + row / 2 + LABEL_SIZE * 0.35, f"{low}-{band_high}", anchor="end")
+            + f'<rect class="chart-bar{" chart-bar-marked" if marked else ""}" x="{left}" '
             f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}"/>'
         )
     return _svg(chart_id, title, description, "".join(body))
@@ -227,7 +301,8 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
 POOL_WIDTH, POOL_HEIGHT = 360, 92
 POOL_LEFT, POOL_RIGHT = 8, 8
 POOL_BAR_TOP, POOL_BAR_HEIGHT = 26, 28
-POOL_LABEL_MIN_WIDTH = 48
+# Room for a band such as 451-500 at the 13 px site.css gives these labels on a phone.
+POOL_LABEL_MIN_WIDTH = 62
 
 
 def pool_position_chart(chart_id, bands, at_or_above, score, *, title, description):

@@ -48,6 +48,7 @@ def home(request):
                 [(str(y), invitations) for y, _, invitations in per_year],
                 title="Invitations per year",
                 description="Invitations to apply issued in each year since 2015, all streams.",
+                today=timezone.localdate(),
             ),
         },
     )

@@ -1,7 +1,9 @@
 """SVG charts drawn on the server: accessible, and true to the numbers given."""
 
 import datetime as dt
+import itertools
 import re
+from pathlib import Path
 
 from draws import charts
 
@@ -169,3 +171,109 @@ def test_every_label_of_an_axis_is_written_the_same_way():
     ]
     svg = charts.bar_chart("y", [("2025", 9_000), ("2026", 3_000)], title="t", description="d")
     assert y_axis_labels(svg) == ["0", "2k", "4k", "6k", "8k", "10k"]
+
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def phone_label_sizes():
+    """The font sizes site.css gives chart labels on a phone, by selector."""
+    css = (PROJECT / "static" / "css" / "site.css").read_text()
+    phone = css[css.index("@media (max-width: 30rem)") :]
+    return dict(re.findall(r"(\.chart[^{,]*\.chart-label) \{\s*font-size: (\d+)px;", phone))
+
+
+def test_chart_labels_are_11_pixels_on_a_360_pixel_phone():
+    sizes = phone_label_sizes()
+    drawn_width = 360 - 2 * 16  # the page's padding is 1rem each side
+    large = int(sizes[".chart:not(.chart-small) .chart-label"])
+    assert large == charts.LABEL_SIZE  # the size the charts place their labels for
+    assert large * drawn_width / charts.WIDTH >= 11
+    assert int(sizes[".chart-small .chart-label"]) * drawn_width / charts.POOL_WIDTH >= 11
+
+
+def label_boxes(svg, size=22):
+    """Each label's box at `size` (the phone's, in the viewBox's units), with characters 0.6 em
+    wide, as (text, left, right, top, bottom)."""
+    boxes = []
+    for x, y, anchor, text in re.findall(
+        r'<text class="chart-label[^"]*" x="([\d.-]+)" y="([\d.-]+)" '
+        r'text-anchor="(\w+)">([^<]*)</text>',
+        svg,
+    ):
+        width = len(text) * 0.6 * size
+        left = {"start": 0, "middle": -width / 2, "end": -width}[anchor] + float(x)
+        boxes.append((text, left, left + width, float(y) - 0.93 * size, float(y) + 0.24 * size))
+    return boxes
+
+
+def assert_labels_fit_at_phone_size(svg):
+    _, _, view_width, view_height = (
+        float(n) for n in re.search(r'viewBox="([^"]+)"', svg)[1].split()
+    )
+    boxes = label_boxes(svg)
+    assert boxes
+    for text, left, right, top, bottom in boxes:
+        assert left >= 0 and top >= 0 and right <= view_width and bottom <= view_height, text
+    for index, (text, left, right, top, bottom) in enumerate(boxes):
+        for other, o_left, o_right, o_top, o_bottom in boxes[index + 1 :]:
+            apart = right <= o_left or o_right <= left or bottom <= o_top or o_bottom <= top
+            assert apart, f"{text} runs into {other}"
+
+
+def test_labels_neither_overlap_nor_leave_the_chart_at_phone_size():
+    per_year = [(str(year), 100_000 + year) for year in range(2015, 2027)]
+    assert_labels_fit_at_phone_size(
+        charts.bar_chart("y", per_year, title="t", description="d", today=dt.date(2026, 3, 1))
+    )
+    thirty_years = [(str(year), 1_000) for year in range(1997, 2027)]
+    assert_labels_fit_at_phone_size(charts.bar_chart("y", thirty_years, title="t", description="d"))
+    cec = every_fortnight(dt.date(2015, 1, 1), 150, value=1_100)
+    assert_labels_fit_at_phone_size(charts.time_chart("c", cec, title="t", description="d"))
+    for years in range(1, 13):
+        points = [(dt.date(2015, 1, 1), 400), (dt.date(2015 + years, 1, 1), 9_000)]
+        assert_labels_fit_at_phone_size(charts.time_chart("c", points, title="t", description="d"))
+    assert_labels_fit_at_phone_size(
+        charts.time_chart("c", [(dt.date(2025, 6, 1), 489)], title="t", description="d")
+    )
+    bands = [(601, 1200, 500), (501, 600, 19_705), (451, 500, 73_099), (0, 300, 7_683)]
+    assert_labels_fit_at_phone_size(
+        charts.distribution_chart("p", bands, title="t", description="d")
+    )
+
+
+def bars(svg):
+    return [
+        (float(x), float(x) + float(width))
+        for x, width in re.findall(
+            r'<rect class="chart-bar[^"]*" x="([\d.]+)" [^>]*width="([\d.]+)"', svg
+        )
+    ]
+
+
+def test_bars_of_close_rounds_do_not_run_into_each_other_nor_into_the_axis_labels():
+    # French-language rounds: 35 in three years, two of them five days apart.
+    french = [(dt.date(2023, 7, 7) + dt.timedelta(days=32 * i), 1_500) for i in range(35)]
+    french.append((french[-1][0] + dt.timedelta(days=5), 2_500))
+    svg = charts.time_chart("i", french, title="t", description="d", kind="bars", zero_based=True)
+    drawn = bars(svg)
+    assert all(right < next_left for (_, right), (next_left, _) in itertools.pairwise(drawn))
+    plot_left = float(re.search(r'<line class="chart-grid" x1="([\d.]+)"', svg)[1])
+    assert drawn[0][0] >= plot_left
+    y_labels_right = max(
+        right for text, _, right, _, _ in label_boxes(svg) if text in y_axis_labels(svg)
+    )
+    assert y_labels_right < drawn[0][0]
+
+
+def test_the_current_years_bar_says_it_is_the_year_so_far():
+    per_year = [("2024", 1_000), ("2025", 1_200), ("2026", 300)]
+    svg = charts.bar_chart("y", per_year, title="t", description="d", today=dt.date(2026, 3, 1))
+    labels = axis_labels(svg)
+    assert labels[-2:] == ["2026", "so far"]
+    assert svg.count("chart-bar-partial") == 1
+    assert svg.rindex("<rect") < svg.index("chart-bar-partial") + 40  # the last bar's
+    for today in (dt.date(2027, 1, 5), None):
+        svg = charts.bar_chart("y", per_year, title="t", description="d", today=today)
+        assert "so far" not in axis_labels(svg)
+        assert "chart-bar-partial" not in svg
