@@ -12,6 +12,7 @@ import math
 import statistics
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -116,6 +117,13 @@ def _label(x, y, text, anchor="middle", css_class="chart-label"):
     )
 
 
+def _mark_title(name, value_text, *values):
+    """A mark's `<title>`, "21 January 2026: minimum CRS 509" (or "... 413 to 886" for a
+    span): browsers show it on hover and tap, screen readers read it."""
+    figures = " to ".join(str(intcomma(value)) for value in values)
+    return f"<title>{escape(name)}: {escape(value_text.format(value=figures))}</title>"
+
+
 def _label_within(x, text, left, right=WIDTH):
     """The middle of a label centred on x, moved inside left..right if it would stick out."""
     half = label_width(text) / 2
@@ -165,15 +173,19 @@ def runs_between_pauses(points):
     return runs
 
 
-def time_chart(chart_id, points, *, title, description, kind="line", zero_based=False):
-    """A chart of (date, value) points on a time axis, as a line with dots or as bars."""
+def time_chart(
+    chart_id, points, *, title, description, kind="line", zero_based=False, value_text="{value}"
+):
+    """A chart of (date, value) or (date, value, round label) points on a time axis, as a line
+    with dots or as bars. Each dot and bar gives its round's value on hover or tap, written
+    with `value_text` ("minimum CRS {value}")."""
     if not points:
         return ""
-    points = sorted(points)
+    points = sorted((point[0], point[1], point[2] if len(point) > 2 else "") for point in points)
     start, end = points[0][0], points[-1][0]
     if start == end:
         start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
-    values = [value for _, value in points]
+    values = [value for _, value, _ in points]
     ticks = nice_ticks(0 if zero_based else min(values), max(values))
     low, high = ticks[0], ticks[-1]
     span_days = (end - start).days
@@ -189,6 +201,10 @@ def time_chart(chart_id, points, *, title, description, kind="line", zero_based=
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
 
+    def mark_title(date, value, label):
+        name = date_format(date)
+        return _mark_title(f"Round #{label}, {name}" if label else name, value_text, value)
+
     body = [_y_axis(ticks, y, left)]
     # Year labels at least 1.6 label widths apart, so that moving one inside the plot
     # doesn't bring it onto the next.
@@ -198,21 +214,31 @@ def time_chart(chart_id, points, *, title, description, kind="line", zero_based=
         text = str(tick.year)
         body.append(_label(_label_within(x(tick), text, left), _row_baseline(0), text))
     if kind == "bars":
-        for date, value in points:
+        for date, value, label in points:
             body.append(
                 f'<rect class="chart-bar" x="{x(date) - bar_width / 2:.1f}" y="{y(value):.1f}" '
-                f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}"/>'
+                f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}">'
+                f"{mark_title(date, value, label)}</rect>"
             )
     else:
         for run in runs_between_pauses(points):
             if len(run) > 1:
-                path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value in run)
-                body.append(f'<polyline class="chart-line" points="{path}"/>')
+                path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value, _ in run)
+                # Without dots, the line itself says what it spans.
+                run_values = [value for _, value, _ in run]
+                span = _mark_title(
+                    f"{date_format(run[0][0])} to {date_format(run[-1][0])}",
+                    value_text,
+                    min(run_values),
+                    max(run_values),
+                )
+                body.append(f'<polyline class="chart-line" points="{path}">{span}</polyline>')
             # A round alone between two pauses is no line at all: it keeps its dot.
             if len(points) <= MAX_DOTS or len(run) == 1:
                 body.extend(
-                    f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3"/>'
-                    for date, value in run
+                    f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3">'
+                    f"{mark_title(date, value, label)}</circle>"
+                    for date, value, label in run
                 )
     return _svg(chart_id, title, description, "".join(body))
 
@@ -227,9 +253,10 @@ def _time_bar_width(points, units_per_day):
     return max(1, min(MAX_TIME_BAR_WIDTH, 0.7 * closest * units_per_day))
 
 
-def bar_chart(chart_id, bars, *, title, description, today=None):
-    """Vertical bars for labelled values, e.g. invitations per year. Given `today`, the bar
-    labelled with today's year is marked as the year so far."""
+def bar_chart(chart_id, bars, *, title, description, today=None, value_text="{value}"):
+    """Vertical bars for labelled values, e.g. invitations per year, each giving its value on
+    hover or tap. Given `today`, the bar labelled with today's year is marked as the year so
+    far."""
     if not bars:
         return ""
     ticks = nice_ticks(0, max(value for _, value in bars))
@@ -256,7 +283,8 @@ def bar_chart(chart_id, bars, *, title, description, today=None):
         body.append(
             f'<rect class="chart-bar{" chart-bar-partial" if so_far else ""}" '
             f'x="{bar_left:.1f}" y="{y(value):.1f}" '
-            f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}"/>'
+            f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}">'
+            f"{_mark_title(f'{label} so far' if so_far else str(label), value_text, value)}</rect>"
         )
         from_latest = len(bars) - 1 - index
         if from_latest % label_every == 0:
@@ -273,8 +301,11 @@ def bar_chart(chart_id, bars, *, title, description, today=None):
     return _svg(chart_id, title, description, "".join(body), height=math.ceil(height))
 
 
-def distribution_chart(chart_id, bands, *, title, description, marked_score=None):
-    """Horizontal bars, one per CRS band (highest first), optionally marking a score."""
+def distribution_chart(
+    chart_id, bands, *, title, description, marked_score=None, value_text="{value}"
+):
+    """Horizontal bars, one per CRS band (highest first), optionally marking a score; each
+    gives its count on hover or tap."""
     if not bands:
         return ""
     row = PLOT_HEIGHT / len(bands)
@@ -292,7 +323,8 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
         body.append(
             _label(left - 6, top + row / 2 + LABEL_SIZE * 0.35, f"{low}-{band_high}", anchor="end")
             + f'<rect class="chart-bar{" chart-bar-marked" if marked else ""}" x="{left}" '
-            f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}"/>'
+            f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}">'
+            f"{_mark_title(f'{low}-{band_high}', value_text, count)}</rect>"
         )
     return _svg(chart_id, title, description, "".join(body))
 

@@ -277,3 +277,48 @@ def test_the_current_years_bar_says_it_is_the_year_so_far():
         svg = charts.bar_chart("y", per_year, title="t", description="d", today=today)
         assert "so far" not in axis_labels(svg)
         assert "chart-bar-partial" not in svg
+
+
+def mark_titles(svg, mark):
+    return re.findall(rf"<{mark} [^>]*><title>([^<]*)</title></{mark}>", svg)
+
+
+def test_every_mark_gives_its_value_on_hover_or_tap():
+    points = [(dt.date(2026, 1, 21), 509, "392"), (dt.date(2026, 2, 4), 6_000, "395")]
+    crs = charts.time_chart(
+        "c", points, title="t", description="d", value_text="minimum CRS {value}"
+    )
+    assert mark_titles(crs, "circle") == [
+        "Round #392, 21 January 2026: minimum CRS 509",
+        "Round #395, 4 February 2026: minimum CRS 6,000",
+    ]
+    invitations = charts.time_chart(
+        "i", points[:1], title="t", description="d", kind="bars", value_text="{value} invitations"
+    )
+    assert mark_titles(invitations, "rect") == ["Round #392, 21 January 2026: 509 invitations"]
+    per_year = charts.bar_chart(
+        "y",
+        [("2025", 119_865), ("2026", 4_000)],
+        title="t",
+        description="d",
+        today=dt.date(2026, 3, 1),
+        value_text="{value} invitations",
+    )
+    assert mark_titles(per_year, "rect") == [
+        "2025: 119,865 invitations",
+        "2026 so far: 4,000 invitations",
+    ]
+    pool = charts.distribution_chart(
+        "p", [(501, 600, 19_705)], title="t", description="d", value_text="{value} candidates"
+    )
+    assert mark_titles(pool, "rect") == ["501-600: 19,705 candidates"]
+
+
+def test_a_line_too_dense_for_dots_says_what_it_spans():
+    points = [(dt.date(2015, 1, 7) + dt.timedelta(days=14 * i), 400 + i) for i in range(100)]
+    svg = charts.time_chart(
+        "c", points, title="t", description="d", value_text="minimum CRS {value}"
+    )
+    assert mark_titles(svg, "polyline") == [
+        "7 January 2015 to 24 October 2018: minimum CRS 400 to 499"
+    ]
