@@ -7,28 +7,69 @@ and a description for screen readers; pages put the same numbers in a table besi
 """
 
 import datetime as dt
+import itertools
 import math
+import statistics
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 30
-PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+RIGHT, TOP, BOTTOM = 12, 16, 32
+PLOT_HEIGHT = HEIGHT - TOP - BOTTOM
+# The largest type site.css gives chart labels, in the viewBox's units: on a 360 px phone a
+# 640-wide chart is drawn about 328 px wide, so 22 units are 11 px there. Every label is placed
+# so that at this size it neither runs into another nor leaves the chart.
+LABEL_SIZE = 22
+# A character's width in ems, at most: digits are 0.55 to 0.64 em wide in the system fonts.
+CHAR_WIDTH = 0.64
+# Rows of labels under an axis: the first a line below the plot, the next ones a little more
+# than a line apart (a line of type is about 1.17 em from its top to its bottom).
+FIRST_ROW = LABEL_SIZE * 1.05
+LABEL_ROW = LABEL_SIZE * 1.3
 NICE_STEPS = [1, 2, 2.5, 5, 10]
 MAX_DOTS = 80
-# Labels under bars, at most: twelve years' labels fit side by side in phone-sized type.
+# An axis spans at least this share of its values (4% of 489 is about 20 points).
+NARROWEST_RANGE = 0.04
+# A line between two rounds says the cut-off moved from one to the other; across a pause in
+# which IRCC held no round of the stream there was no cut-off to draw, so the line breaks.
+# A pause is a gap longer than a year, or longer than six times the stream's median gap (the
+# median, so that the pauses themselves don't stretch it; six times, well past the skipped
+# round or two of an ordinary month) once that is four months or more (so that a weekly
+# stream's holiday lull doesn't chop its line).
+PAUSE_ALWAYS = dt.timedelta(days=365)
+PAUSE_TYPICAL_GAPS = 6
+PAUSE_AT_LEAST = dt.timedelta(days=120)
+# Labels under bars, at most. Twelve years' labels don't fit side by side at LABEL_SIZE, so
+# past a few they take two rows, alternately.
 MAX_BAR_LABELS = 12
+# Bars of rounds on a time axis are at most this wide, and never wider than 70% of the
+# distance between the two closest rounds, so that no bar runs into the next.
+MAX_TIME_BAR_WIDTH = 14
 
 
 def nice_ticks(low, high, count=5):
-    """Round tick values covering low..high, e.g. (412, 561) -> [400, 450, 500, 550, 600]."""
-    if high <= low:
-        high = low + 1
+    """Round, distinct tick values covering low..high, e.g. (412, 561) -> [400, 450, 500, 550, 600].
+
+    The values are scores and counts, whole numbers, so the steps are whole numbers too. A single
+    value, or a range much narrower than the values themselves, gets room around it (489 alone
+    reads 475 to 500), so that the axis is a scale and not 489 written six times.
+    """
+    least_range = max(count, (abs(low) + abs(high)) / 2 * NARROWEST_RANGE)
+    if high - low < least_range:
+        middle = (low + high) / 2
+        # Counts and scores never go below zero: near zero the room goes above it instead.
+        low = max(0, middle - least_range / 2) if low >= 0 else middle - least_range / 2
+        high = low + least_range
     raw_step = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw_step))
-    step = next(n * magnitude for n in NICE_STEPS if n * magnitude >= raw_step)
+    step = next(
+        n * magnitude
+        for n in NICE_STEPS
+        if n * magnitude >= raw_step and (n * magnitude) % 1 == 0  # 2.5 only from 25 up
+    )
     first = math.floor(low / step) * step
     last = math.ceil(high / step) * step
     ticks = []
@@ -39,11 +80,18 @@ def nice_ticks(low, high, count=5):
     return ticks
 
 
-def _number(value):
-    """An axis label: '125k' from ten thousand up, so labels fit at a phone's larger type."""
-    if value >= 10_000:
-        return f"{value / 1000:,g}k"
-    return f"{value:,.0f}" if value >= 10 else f"{value:g}"
+def axis_labels(ticks):
+    """The labels of one axis, all written the same way: '25k' for every tick once the axis
+    reaches ten thousand (so that labels fit at a phone's larger type), '1,200' otherwise, never
+    a mix of the two. Through Django's localization, like every figure on the site."""
+    if ticks[-1] >= 10_000:
+        return [f"{intcomma(_whole_or_exact(tick / 1000))}k" if tick else "0" for tick in ticks]
+    return [intcomma(_whole_or_exact(tick)) for tick in ticks]
+
+
+def _whole_or_exact(value):
+    """25 for 25.0, so that no label reads '25.0k'; 2.5 stays 2.5."""
+    return int(value) if value == int(value) else round(value, 3)
 
 
 def _svg(chart_id, title, description, body, *, width=WIDTH, height=HEIGHT, css_class="chart"):
@@ -57,104 +105,213 @@ def _svg(chart_id, title, description, body, *, width=WIDTH, height=HEIGHT, css_
     )
 
 
-def _y_axis(ticks, y):
+def label_width(text):
+    """How wide `text` can be at LABEL_SIZE, at most."""
+    return len(text) * CHAR_WIDTH * LABEL_SIZE
+
+
+def _label(x, y, text, anchor="middle", css_class="chart-label"):
+    return (
+        f'<text class="{css_class}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">'
+        f"{escape(text)}</text>"
+    )
+
+
+def _mark_title(name, value_text, *values):
+    """A mark's `<title>`, "21 January 2026: minimum CRS 509" (or "... 413 to 886" for a
+    span): browsers show it on hover and tap, screen readers read it."""
+    figures = " to ".join(str(intcomma(value)) for value in values)
+    return f"<title>{escape(name)}: {escape(value_text.format(value=figures))}</title>"
+
+
+def _label_within(x, text, left, right=WIDTH):
+    """The middle of a label centred on x, moved inside left..right if it would stick out."""
+    half = label_width(text) / 2
+    return min(max(x, left + half), right - half)
+
+
+def _y_axis_left(ticks):
+    """Where the plot starts: right of the widest tick label."""
+    return math.ceil(max(label_width(label) for label in axis_labels(ticks))) + 10
+
+
+def _y_axis(ticks, y, left):
     parts = []
-    for tick in ticks:
+    for tick, label in zip(ticks, axis_labels(ticks), strict=True):
         parts.append(
-            f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
+            f'<line class="chart-grid" x1="{left}" x2="{WIDTH - RIGHT}" '
             f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-            f'<text class="chart-label" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" '
-            f'text-anchor="end">{_number(tick)}</text>'
+            # Baseline a third of the type below the grid line: the figure sits centred on it.
+            + _label(left - 6, y(tick) + LABEL_SIZE * 0.35, label, anchor="end")
         )
     return "".join(parts)
 
 
-def _time_ticks(start, end):
-    """January 1sts between start and end, thinned to at most eight labels."""
+def _row_baseline(row):
+    """The baseline of a row of labels under the plot, the first row being 0."""
+    return TOP + PLOT_HEIGHT + FIRST_ROW + row * LABEL_ROW
+
+
+def _time_ticks(start, end, most):
+    """January 1sts between start and end, thinned to at most `most` labels."""
     years = list(range(start.year + (start > dt.date(start.year, 1, 1)), end.year + 1))
-    stride = max(1, math.ceil(len(years) / 8))
+    stride = max(1, math.ceil(len(years) / most))
     return [dt.date(year, 1, 1) for year in years[::stride]]
 
 
-def time_chart(chart_id, points, *, title, description, kind="line", zero_based=False):
-    """A chart of (date, value) points on a time axis, as a line with dots or as bars."""
+def runs_between_pauses(points):
+    """Sorted (date, value, ...) points split into runs, a new run after each pause."""
+    gaps = [later[0] - earlier[0] for earlier, later in itertools.pairwise(points)]
+    if not gaps:
+        return [points] if points else []
+    pause = min(PAUSE_ALWAYS, max(PAUSE_AT_LEAST, PAUSE_TYPICAL_GAPS * statistics.median(gaps)))
+    runs = [[points[0]]]
+    for gap, point in zip(gaps, points[1:], strict=True):
+        if gap > pause:
+            runs.append([])
+        runs[-1].append(point)
+    return runs
+
+
+def time_chart(
+    chart_id, points, *, title, description, kind="line", zero_based=False, value_text="{value}"
+):
+    """A chart of (date, value) or (date, value, round label) points on a time axis, as a line
+    with dots or as bars. Each dot and bar gives its round's value on hover or tap, written
+    with `value_text` ("minimum CRS {value}")."""
     if not points:
         return ""
-    points = sorted(points)
+    points = sorted((point[0], point[1], point[2] if len(point) > 2 else "") for point in points)
     start, end = points[0][0], points[-1][0]
     if start == end:
         start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
-    values = [value for _, value in points]
+    values = [value for _, value, _ in points]
     ticks = nice_ticks(0 if zero_based else min(values), max(values))
     low, high = ticks[0], ticks[-1]
     span_days = (end - start).days
+    left = _y_axis_left(ticks)
+    plot_width = WIDTH - RIGHT - left
+    bar_width = _time_bar_width(points, plot_width / span_days) if kind == "bars" else 0
+    # The first and last marks sit inside the plot, clear of the axis labels.
+    inset = bar_width / 2 + 1 if kind == "bars" else 4
 
     def x(date):
-        return LEFT + PLOT_WIDTH * (date - start).days / span_days
+        return left + inset + (plot_width - 2 * inset) * (date - start).days / span_days
 
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
 
-    body = [_y_axis(ticks, y)]
-    for tick in _time_ticks(start, end):
-        body.append(
-            f'<text class="chart-label" x="{x(tick):.1f}" y="{HEIGHT - 8}" '
-            f'text-anchor="middle">{tick.year}</text>'
-        )
+    def mark_title(date, value, label):
+        name = date_format(date)
+        return _mark_title(f"Round #{label}, {name}" if label else name, value_text, value)
+
+    body = [_y_axis(ticks, y, left)]
+    # Year labels at least 1.6 label widths apart, so that moving one inside the plot
+    # doesn't bring it onto the next.
+    most_years = max(1, math.floor(plot_width / (1.6 * label_width("2026"))))
+    # Rounds all within one year pass no January 1st: their year is written under the middle.
+    for tick in _time_ticks(start, end, most_years) or [start + (end - start) / 2]:
+        text = str(tick.year)
+        body.append(_label(_label_within(x(tick), text, left), _row_baseline(0), text))
     if kind == "bars":
-        bar_width = max(1.5, min(14, PLOT_WIDTH / len(points) * 0.7))
-        for date, value in points:
+        for date, value, label in points:
             body.append(
                 f'<rect class="chart-bar" x="{x(date) - bar_width / 2:.1f}" y="{y(value):.1f}" '
-                f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}"/>'
+                f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}">'
+                f"{mark_title(date, value, label)}</rect>"
             )
     else:
-        path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value in points)
-        body.append(f'<polyline class="chart-line" points="{path}"/>')
-        if len(points) <= MAX_DOTS:
-            body.extend(
-                f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3"/>'
-                for date, value in points
-            )
+        for run in runs_between_pauses(points):
+            if len(run) > 1:
+                path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value, _ in run)
+                # Without dots, the line itself says what it spans.
+                run_values = [value for _, value, _ in run]
+                span = _mark_title(
+                    f"{date_format(run[0][0])} to {date_format(run[-1][0])}",
+                    value_text,
+                    min(run_values),
+                    max(run_values),
+                )
+                body.append(f'<polyline class="chart-line" points="{path}">{span}</polyline>')
+            # A round alone between two pauses is no line at all: it keeps its dot.
+            if len(points) <= MAX_DOTS or len(run) == 1:
+                body.extend(
+                    f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3">'
+                    f"{mark_title(date, value, label)}</circle>"
+                    for date, value, label in run
+                )
     return _svg(chart_id, title, description, "".join(body))
 
 
-def bar_chart(chart_id, bars, *, title, description):
-    """Vertical bars for labelled values, e.g. invitations per year."""
+def _time_bar_width(points, units_per_day):
+    """70% of the distance between the two closest rounds (rounds of the same day share a
+    place whatever the width), at most MAX_TIME_BAR_WIDTH and at least one unit."""
+    gaps = [(later[0] - earlier[0]).days for earlier, later in itertools.pairwise(points)]
+    closest = min((gap for gap in gaps if gap), default=None)
+    if closest is None:
+        return MAX_TIME_BAR_WIDTH
+    return max(1, min(MAX_TIME_BAR_WIDTH, 0.7 * closest * units_per_day))
+
+
+def bar_chart(chart_id, bars, *, title, description, today=None, value_text="{value}"):
+    """Vertical bars for labelled values, e.g. invitations per year, each giving its value on
+    hover or tap. Given `today`, the bar labelled with today's year is marked as the year so
+    far."""
     if not bars:
         return ""
     ticks = nice_ticks(0, max(value for _, value in bars))
     high = ticks[-1]
-    slot = PLOT_WIDTH / len(bars)
+    left = _y_axis_left(ticks)
+    slot = (WIDTH - RIGHT - left) / len(bars)
+    current_year = str(today.year) if today else None
 
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - value / high)
 
-    # Every bar is labelled up to MAX_BAR_LABELS; past that every second, third...
+    # Every bar is labelled up to MAX_BAR_LABELS; past that every second, third... counted
+    # back from the latest, which always has one. Labels too wide for the room between them
+    # alternate between two rows.
     label_every = math.ceil(len(bars) / MAX_BAR_LABELS)
-    body = [_y_axis(ticks, y)]
+    widest = max(label_width(str(label)) for label, _ in bars)
+    rows = 2 if label_every * slot < widest * 1.15 else 1
+    body = [_y_axis(ticks, y, left)]
+    lowest_row = 0
     for index, (label, value) in enumerate(bars):
-        left = LEFT + index * slot + slot * 0.15
+        bar_left = left + index * slot + slot * 0.15
+        middle = bar_left + slot * 0.35
+        so_far = str(label) == current_year
         body.append(
-            f'<rect class="chart-bar" x="{left:.1f}" y="{y(value):.1f}" '
-            f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}"/>'
+            f'<rect class="chart-bar{" chart-bar-partial" if so_far else ""}" '
+            f'x="{bar_left:.1f}" y="{y(value):.1f}" '
+            f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}">'
+            f"{_mark_title(f'{label} so far' if so_far else str(label), value_text, value)}</rect>"
         )
-        if (len(bars) - 1 - index) % label_every == 0:  # the latest bar always has one
-            body.append(
-                f'<text class="chart-label" x="{left + slot * 0.35:.1f}" y="{HEIGHT - 8}" '
-                f'text-anchor="middle">{escape(label)}</text>'
-            )
-    return _svg(chart_id, title, description, "".join(body))
+        from_latest = len(bars) - 1 - index
+        if from_latest % label_every == 0:
+            row = from_latest // label_every % rows
+            text = str(label)
+            body.append(_label(_label_within(middle, text, left), _row_baseline(row), text))
+            if so_far:
+                # A row of its own, below the others, so that it runs into no other label.
+                row = rows
+                text = "so far"
+                body.append(_label(_label_within(middle, text, left), _row_baseline(row), text))
+            lowest_row = max(lowest_row, row)
+    height = HEIGHT + lowest_row * LABEL_ROW
+    return _svg(chart_id, title, description, "".join(body), height=math.ceil(height))
 
 
-def distribution_chart(chart_id, bands, *, title, description, marked_score=None):
-    """Horizontal bars, one per CRS band (highest first), optionally marking a score."""
+def distribution_chart(
+    chart_id, bands, *, title, description, marked_score=None, value_text="{value}"
+):
+    """Horizontal bars, one per CRS band (highest first), optionally marking a score; each
+    gives its count on hover or tap."""
     if not bands:
         return ""
     row = PLOT_HEIGHT / len(bands)
     ticks = nice_ticks(0, max(count for _, _, count in bands))
     high = ticks[-1]
-    left = 104  # room for "601-1200" in phone-sized type
+    left = math.ceil(max(label_width(f"{low}-{band_high}") for low, band_high, _ in bands)) + 10
 
     def width(count):
         return (WIDTH - RIGHT - left) * count / high
@@ -164,10 +321,10 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
         top = TOP + index * row
         marked = marked_score is not None and low <= marked_score <= band_high
         body.append(
-            f'<text class="chart-label" x="{left - 6}" y="{top + row * 0.65:.1f}" '
-            f'text-anchor="end">{low}-{band_high}</text>'
-            f'<rect class="chart-bar{" chart-bar-marked" if marked else ""}" x="{left}" '
-            f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}"/>'
+            _label(left - 6, top + row / 2 + LABEL_SIZE * 0.35, f"{low}-{band_high}", anchor="end")
+            + f'<rect class="chart-bar{" chart-bar-marked" if marked else ""}" x="{left}" '
+            f'y="{top + row * 0.15:.1f}" width="{width(count):.1f}" height="{row * 0.7:.1f}">'
+            f"{_mark_title(f'{low}-{band_high}', value_text, count)}</rect>"
         )
     return _svg(chart_id, title, description, "".join(body))
 
@@ -176,7 +333,8 @@ def distribution_chart(chart_id, bands, *, title, description, marked_score=None
 POOL_WIDTH, POOL_HEIGHT = 360, 92
 POOL_LEFT, POOL_RIGHT = 8, 8
 POOL_BAR_TOP, POOL_BAR_HEIGHT = 26, 28
-POOL_LABEL_MIN_WIDTH = 48
+# Room for a band such as 451-500 at the 13 px site.css gives these labels on a phone.
+POOL_LABEL_MIN_WIDTH = 62
 
 
 def pool_position_chart(chart_id, bands, at_or_above, score, *, title, description):

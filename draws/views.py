@@ -50,6 +50,8 @@ def home(request):
                 [(str(y), invitations) for y, _, invitations in per_year],
                 title="Invitations per year",
                 description="Invitations to apply issued in each year since 2015, all streams.",
+                today=timezone.localdate(),
+                value_text="{value} invitations",
             ),
         },
     )
@@ -147,6 +149,7 @@ def draw_detail(request, number):
                 description=f"Candidates per CRS band; the band holding the round's cut-off "
                 f"of {draw.crs_min} is highlighted.",
                 marked_score=draw.crs_min,
+                value_text="{value} candidates",
             ),
         },
     )
@@ -209,6 +212,7 @@ def stream_detail(request, slug):
                 description=f"The cut-off score of {which} {stream.name} round"
                 + (f" (the latest {len(charted)})" if which == "latest" else "")
                 + ", oldest to newest.",
+                value_text="minimum CRS {value}",
             ),
             "invitations_chart": charts.time_chart(
                 "invitations",
@@ -219,6 +223,7 @@ def stream_detail(request, slug):
                 + ".",
                 kind="bars",
                 zero_based=True,
+                value_text="{value} invitations",
             ),
         },
     )
