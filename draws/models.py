@@ -481,6 +481,8 @@ class Draw(models.Model):
                     f"Round #{other.label} already exists ({other.date:%-d %B %Y}, "
                     f"{other.stream.short_name}). Check the number on IRCC's page."
                 )
+        if self.number is not None and self.number < 1:
+            errors["number"] = "Round numbers start at 1: check the number on IRCC's page."
         if self.suffix and not (len(self.suffix) == 1 and self.suffix.islower()):
             errors["suffix"] = (
                 "Use a single lower-case letter, like the 'a' of 91a, or leave it empty."

@@ -65,7 +65,7 @@ def test_rows_left_without_a_count_are_not_saved(editor_client):
         ({"invitations": "-5"}, "invitations", "A round invites at least one candidate."),
         ({"invitations": "lots"}, "invitations", "Enter a whole number, such as 6,000, 6 000"),
         ({"invitations": "5.000"}, "invitations", "not a point: in English 5.000 reads as five"),
-        ({"number": "0"}, "__all__", "Round numbers start at 1"),
+        ({"number": "0"}, "number", "Round numbers start at 1"),
         ({"notes": "x" * 2001}, "notes", "at most 2000 characters (it has 2001)"),
         (
             {"tie_break": "January 25, 2026 at 10:00:00 UTC"},
