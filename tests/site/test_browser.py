@@ -2,10 +2,11 @@
 accessibility (axe-core), and screenshots for a person to look at.
 
 They drive Debian's Chromium (`make chromium`), never a browser downloaded by Playwright,
-against the live server with the shipped round history loaded.
+against the live server with the latest rounds of the shipped history loaded.
 """
 
 import io
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -71,9 +72,28 @@ def browser_context_args(browser_context_args, live_server):
     return {**browser_context_args, "base_url": live_server.url}
 
 
+# The shipped history's rounds from #300 on (April 2024 to today): every kind of page, a
+# year of every active stream and round #392, imported before each test (the live server's
+# database is flushed after each) in a third of the time the whole history takes.
+FIRST_ROUND = 300
+
+
+@pytest.fixture(scope="session")
+def recent_history(tmp_path_factory):
+    rounds = [
+        raw
+        for path in HISTORY
+        for raw in json.loads(path.read_text(encoding="utf-8"))["rounds"]
+        if raw["drawNumber"].isdigit() and int(raw["drawNumber"]) >= FIRST_ROUND
+    ]
+    feed = tmp_path_factory.mktemp("history") / "recent-rounds.json"
+    feed.write_text(json.dumps({"rounds": rounds}), encoding="utf-8")
+    return feed
+
+
 @pytest.fixture
-def history():
-    call_command("import_rounds", *HISTORY, stdout=io.StringIO())
+def history(recent_history):
+    call_command("import_rounds", str(recent_history), stdout=io.StringIO())
 
 
 def visit(page, name):
