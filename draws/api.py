@@ -11,8 +11,9 @@ from functools import wraps
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -322,6 +323,8 @@ def draw_detail(request, number):
         draw = published_draws().get_by_label(number)
     except Draw.DoesNotExist:
         return error(404, f"No published round #{number}.")
+    if number != draw.label:  # one address per round, as for its page
+        return HttpResponsePermanentRedirect(reverse("draws:api_draw_detail", args=[draw.label]))
     return JsonResponse(
         draw_data(draw, site_url(request)), json_dumps_params={"ensure_ascii": False}
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -121,6 +121,8 @@ def round_to_show(request, number):
 @require_safe
 def draw_detail(request, number):
     draw = round_to_show(request, number)
+    if number != draw.label:  # "91A", " 400", "400\t": one address per round
+        return redirect(draw, permanent=True)
     previous_in_stream, previous_overall, next_overall = draw.neighbours()
     bands = list(draw.pool_bands.all())
     response = render(
@@ -323,6 +325,8 @@ def draw_card(request, number):
         draw = Draw.objects.published().with_stream().get_by_label(number)
     except Draw.DoesNotExist:
         raise Http404(f"No published round #{number}.") from None
+    if number != draw.label:
+        return redirect("draws:card", draw.label, permanent=True)
     return png_response(
         request,
         sharing.draw_card_etag(draw),

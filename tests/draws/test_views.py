@@ -474,3 +474,25 @@ def test_the_menu_and_the_home_page_list_the_guides_as_editors_set_them(client, 
     ) in page
     guide_page = content(client.get("/programs/pnp/"))
     assert '<a href="/programs/pnp/" aria-current="page">PNP</a>' in guide_page
+
+
+@pytest.mark.parametrize(
+    ("address", "canonical"),
+    [
+        ("/draws/%20392/", "/draws/392/"),
+        ("/draws/392%09/", "/draws/392/"),
+        ("/draws/%0A392/", "/draws/392/"),
+        ("/draws/392%C2%A0/", "/draws/392/"),
+        ("/draws/91A/", "/draws/91a/"),
+        ("/draws/91A/card.png", "/draws/91a/card.png"),
+        ("/api/draws/91A/", "/api/draws/91a/"),
+        ("/api/draws/%20392/", "/api/draws/392/"),
+    ],
+)
+def test_every_round_has_one_address_and_variants_are_redirected_to_it(
+    client, history, address, canonical
+):
+    response = client.get(address)
+    assert response.status_code == 301
+    assert response["Location"] == canonical
+    assert client.get(canonical).status_code == 200
