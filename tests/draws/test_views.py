@@ -496,3 +496,13 @@ def test_every_round_has_one_address_and_variants_are_redirected_to_it(
     assert response.status_code == 301
     assert response["Location"] == canonical
     assert client.get(canonical).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["year=abcd", "crs_min=-5", "stream=nowhere", "date_from=soon"])
+def test_every_filter_error_is_linked_to_its_field_for_screen_readers(client, history, query):
+    page = client.get(f"/draws/?{query}").content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', page)
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    error_ids = {name for value in described for name in value.split() if name.endswith("_error")}
+    assert error_ids, "the field in error points at its message"
+    assert error_ids <= ids
