@@ -51,11 +51,14 @@ chromium:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-# The cache outage tests and `make bench` start redis-server processes of their own.
+# The cache outage tests and `make bench` start redis-server processes of their own; the
+# shared-cache tests use one on 127.0.0.1:6379, started here when nothing answers there.
 redis-server:
 	@command -v redis-server >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || \
+		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
 
 ## make bench: requests/s, latency and weight of the main pages, production settings (BENCHMARKS.md)
 bench: $(VENV)/.site-installed redis-server
