@@ -5,22 +5,24 @@ core human capital, the accompanying spouse or partner, skill transferability, a
 additional points. The grids are kept below as plain tables in IRCC's order, so that when
 IRCC changes a rule the change here is a small diff to read against the official page.
 
-`calculate(profile)` returns the total with one line per rule, each saying in plain words
-why it gave the points it did, so a page can show its working. Language is scored by
-CLB/NCLC level; `language_scores.py` turns test scores into levels first.
+IRCC changes the rules now and then, so they are held as dated rule sets (`RULE_SETS`, at
+the end of the tables): each says from which day it applied and when it was last compared
+with IRCC's criteria page. `rules_in_force(day)` finds the set of a day, and
+`calculate(profile, rules)` returns the total under a set with one line per rule, each
+saying in plain words why it gave the points it did, so a page can show its working.
+Language is scored by CLB/NCLC level; `language_scores.py` turns test scores into levels first.
 
 Pure Python: no Django, no I/O.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
 from django.db import models
 
 from eeportal.scores.language_scores import Ability, OfficialLanguage
 
-RULES_REVIEWED = date(2026, 11, 25)
 RULES_SOURCE_URL = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
     "express-entry/check-score/crs-criteria.html"
@@ -213,15 +215,91 @@ CANADIAN_EDUCATION_POINTS = {
     CanadianEducation.ONE_OR_TWO_YEARS: 15,
     CanadianEducation.THREE_YEARS_OR_MORE: 30,
 }
-# A job offer (arranged employment) no longer earns points. The factor stays listed, at 0,
-# so the breakdown can tell people who remember the old rule what happened to it.
-ARRANGED_EMPLOYMENT_POINTS = 0
-ARRANGED_EMPLOYMENT_REMOVED_ON = date(2025, 3, 25)
-ARRANGED_EMPLOYMENT_POINTS_BEFORE_REMOVAL = 50
-ARRANGED_EMPLOYMENT_SENIOR_MANAGEMENT_POINTS_BEFORE_REMOVAL = 200  # NOC major group 00
 
 # The highest score the CRS can give; every other part of the site reads it from here.
 CRS_MAX = 1200
+
+
+class JobOffer(models.TextChoices):
+    """A qualifying offer of arranged employment, as the rules that scored one told them apart."""
+
+    NONE = "none", "No qualifying job offer"
+    SENIOR_MANAGEMENT = (
+        "senior-management",
+        "An offer in senior management: NOC TEER 0, major group 00",
+    )
+    OTHER = "other", "An offer in another TEER 0, 1, 2 or 3 occupation"
+
+
+@dataclass(frozen=True)
+class ArrangedEmployment:
+    """The points a qualifying job offer gave, by the kind of job."""
+
+    senior_management: int
+    other: int
+
+    def points(self, offer: JobOffer) -> int:
+        if offer is JobOffer.SENIOR_MANAGEMENT:
+            return self.senior_management
+        if offer is JobOffer.OTHER:
+            return self.other
+        return 0
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The CRS as IRCC applied it from `in_force_from` until the next set took over.
+
+    `checked_on` is the day the set was last compared, factor by factor, with IRCC's criteria
+    page (or, for a set IRCC has replaced, with IRCC's record of it). The grids above apply in
+    every set held here: none of them changed between the two sets. A change to one of them is
+    a new set with that table as a field of its own, read by the function that uses it.
+    """
+
+    in_force_from: date
+    checked_on: date
+    arranged_employment: ArrangedEmployment | None  # None: a job offer earns no points
+    change: str  # what the set changed from the one before it, in plain words
+
+    @property
+    def scores_job_offers(self) -> bool:
+        return self.arranged_employment is not None
+
+
+# Oldest first. To add IRCC's next change: a new RuleSet at the end, dated the day it took
+# effect, checked against IRCC's criteria page that day, with tests for what it changes; the
+# sets before it stay as they are, so past dates keep their results.
+RULE_SETS = (
+    # Express Entry moved to NOC 2021 on 16 November 2022, and the job-offer points to its
+    # TEER categories (NOC 2016's skill type 0 and levels A and B before that). Checked
+    # against IRCC's archived criteria page and its December 2024 announcement of the removal.
+    RuleSet(
+        in_force_from=date(2022, 11, 16),
+        checked_on=date(2026, 12, 3),
+        arranged_employment=ArrangedEmployment(senior_management=200, other=50),
+        change="Job offers were scored by NOC 2021's TEER categories.",
+    ),
+    # IRCC's Ministerial Instructions of 25 March 2025 removed the points for a job offer.
+    RuleSet(
+        in_force_from=date(2025, 3, 25),
+        checked_on=date(2026, 11, 25),
+        arranged_employment=None,
+        change="A job offer no longer earns points.",
+    ),
+)
+
+
+class RulesNotHeld(ValueError):
+    """A day before the first rule set held here."""
+
+
+def rules_in_force(day: date) -> RuleSet:
+    """The rule set that applied on `day`."""
+    held = [rules for rules in RULE_SETS if rules.in_force_from <= day]
+    if not held:
+        first = RULE_SETS[0].in_force_from
+        raise RulesNotHeld(f"The rules held here start on {first.day} {first:%B %Y}")
+    return held[-1]
 
 
 @dataclass(frozen=True)
@@ -277,15 +355,20 @@ class Profile:
     spouse_accompanying: bool = False
     spouse_education: EducationLevel | None = None
     spouse_language_levels: LanguageLevels | None = None
+    spouse_language: OfficialLanguage | None = None  # of the spouse's test; English if not given
     spouse_canadian_work_years: int = 0
+    job_offer: JobOffer = JobOffer.NONE
 
     def __post_init__(self):
         # Form values arrive as slugs; turning them into members also rejects unknown ones.
         self.education = EducationLevel(self.education)
         self.first_language = OfficialLanguage(self.first_language)
         self.canadian_education = CanadianEducation(self.canadian_education)
+        self.job_offer = JobOffer(self.job_offer)
         if self.spouse_education is not None:
             self.spouse_education = EducationLevel(self.spouse_education)
+        if self.spouse_language is not None:
+            self.spouse_language = OfficialLanguage(self.spouse_language)
         counts = {
             "Age": self.age,
             "Canadian work experience": self.canadian_work_years,
@@ -325,6 +408,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Result:
+    rules: RuleSet
     core: Section
     spouse: Section
     transferability: Section
@@ -347,6 +431,42 @@ def spouse_is_accompanying(
 
 
 Row = TypeVar("Row")
+
+
+def in_force_until(rules: RuleSet) -> date | None:
+    """The last day `rules` applied, or None while they still apply."""
+    index = RULE_SETS.index(rules)
+    if index + 1 == len(RULE_SETS):
+        return None
+    return RULE_SETS[index + 1].in_force_from - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The same answers under an earlier rule set and under today's: how a change moved them."""
+
+    then: Result
+    now: Result
+
+    @property
+    def change(self) -> int:
+        return self.now.total - self.then.total
+
+    @property
+    def points_moved(self) -> int:
+        return abs(self.change)
+
+    @property
+    def changed_lines(self) -> tuple[tuple[str, int, int], ...]:
+        """(factor, points then, points now) for each line whose points differ."""
+        then = {line.label: line.points for s in self.then.sections for line in s.lines}
+        now = {line.label: line.points for s in self.now.sections for line in s.lines}
+        labels = [*then, *(label for label in now if label not in then)]
+        return tuple(
+            (label, then.get(label, 0), now.get(label, 0))
+            for label in labels
+            if then.get(label, 0) != now.get(label, 0)
+        )
 
 
 def _band(table: dict[int, Row], value: int) -> Row:
@@ -426,12 +546,14 @@ def french_points(french: LanguageLevels | None, english: LanguageLevels | None)
     return FRENCH_POINTS.lower
 
 
-def calculate(profile: Profile) -> Result:
+def calculate(profile: Profile, rules: RuleSet) -> Result:
+    """The profile's score under `rules` (see `rules_in_force`)."""
     return Result(
+        rules=rules,
         core=_core(profile),
         spouse=_spouse(profile),
         transferability=_transferability(profile),
-        additional=_additional(profile),
+        additional=_additional(profile, rules),
     )
 
 
@@ -546,12 +668,14 @@ def _spouse(profile: Profile) -> Section:
     if profile.spouse_language_levels is None:
         lines.append(Line("Spouse's official language", 0, "No language results given"))
     else:
+        # A French test's levels are NCLC levels, an English test's CLB levels.
+        benchmark = (profile.spouse_language or OfficialLanguage.ENGLISH).benchmark
         for ability, level in profile.spouse_language_levels.by_ability():
             points = spouse_language_points(level)
             if points == 0:
-                explanation = f"CLB {level}: no points below CLB 5"
+                explanation = f"{benchmark} {level}: no points below {benchmark} 5"
             else:
-                explanation = f"CLB {level}: {_pts(points)}"
+                explanation = f"{benchmark} {level}: {_pts(points)}"
             lines.append(Line(f"Spouse's official language: {ability.value}", points, explanation))
 
     years = profile.spouse_canadian_work_years
@@ -668,7 +792,7 @@ def _transferability(profile: Profile) -> Section:
     return Section("Skill transferability", TRANSFERABILITY_MAXIMUM, tuple(lines))
 
 
-def _additional(profile: Profile) -> Section:
+def _additional(profile: Profile, rules: RuleSet) -> Section:
     lines = []
 
     if profile.provincial_nomination:
@@ -692,18 +816,46 @@ def _additional(profile: Profile) -> Section:
         explanation = f"{profile.canadian_education.label}: no points"
     lines.append(Line("Post-secondary education in Canada", points, explanation))
 
-    removed_on = ARRANGED_EMPLOYMENT_REMOVED_ON
-    explanation = (
-        f"No longer scored: IRCC stopped giving points for a job offer on "
-        f"{removed_on.day} {removed_on:%B %Y}. Before that a qualifying offer gave "
-        f"{ARRANGED_EMPLOYMENT_POINTS_BEFORE_REMOVAL} points, or "
-        f"{ARRANGED_EMPLOYMENT_SENIOR_MANAGEMENT_POINTS_BEFORE_REMOVAL} for senior management."
-    )
-    lines.append(Line("Arranged employment (job offer)", ARRANGED_EMPLOYMENT_POINTS, explanation))
+    lines.append(_job_offer_line(profile, rules))
 
     rule = "Additional points"
     lines = _limit("Additional points limit", lines, ADDITIONAL_MAXIMUM, rule)
     return Section("Additional points", ADDITIONAL_MAXIMUM, tuple(lines))
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _job_offer_line(profile: Profile, rules: RuleSet) -> Line:
+    label = "Arranged employment (job offer)"
+    offer = profile.job_offer
+    if rules.arranged_employment is not None:
+        points = rules.arranged_employment.points(offer)
+        if offer is JobOffer.NONE:
+            return Line(label, 0, "No qualifying job offer")
+        return Line(label, points, f"{offer.label}: {_pts(points)}")
+    # The factor stays listed, at 0, so the breakdown tells people who remember the old rule
+    # (or who have an offer) what happened to it.
+    removed = rules  # the set that stopped scoring job offers
+    for earlier in reversed(RULE_SETS[: RULE_SETS.index(rules)]):
+        if earlier.scores_job_offers:
+            scored = earlier
+            break
+        removed = earlier
+    else:
+        return Line(label, 0, "A job offer earns no points")
+    explanation = "No longer scored: IRCC stopped giving points for a job offer on "
+    explanation += f"{_day(removed.in_force_from)}."
+    if offer is JobOffer.NONE:
+        explanation += (
+            f" Before that a qualifying offer gave {scored.arranged_employment.other} points, "
+            f"or {scored.arranged_employment.senior_management} in senior management."
+        )
+    else:
+        before = scored.arranged_employment.points(offer)
+        explanation += f" Before that this offer gave {_pts(before)}."
+    return Line(label, 0, explanation)
 
 
 def _french_line(profile: Profile) -> Line:

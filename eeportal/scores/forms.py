@@ -7,7 +7,9 @@ to `crs.calculate`; the points themselves live in `crs.py`, never here.
 
 from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import date_format
 
+from eeportal.forms import WholeNumberInput
 from eeportal.scores import crs
 from eeportal.scores.crs import CRS_MAX
 from eeportal.scores.language_scores import (
@@ -20,14 +22,26 @@ from eeportal.scores.language_scores import (
 )
 
 
-def bound_data(request, form_class):
+def bound_data(request, form_class, settings=()):
     """The query string if it answers any of the form's questions, otherwise None.
 
-    A link that carries only someone's tracking parameters shows the empty form, not errors.
+    A link that carries only someone's tracking parameters, or only `settings` (how to answer,
+    not an answer), shows the empty form, not errors.
     """
-    if any(name in request.GET for name in form_class.base_fields):
+    if any(name in request.GET for name in form_class.base_fields if name not in settings):
         return request.GET
     return None
+
+
+def refuse_repeated_answers(form, names, given_what="answers here"):
+    """An error on each of `names` that the query string gives more than once.
+
+    A shared link such as ?age=29&age=45 is ambiguous: say so rather than pick one.
+    """
+    for name in names:
+        given = len(form.data.getlist(name))
+        if given > 1:
+            form.add_error(name, f"This link gives {given} {given_what}; keep just one.")
 
 
 class ScoreCheckForm(forms.Form):
@@ -43,7 +57,7 @@ class ScoreCheckForm(forms.Form):
             "min_value": f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
             "max_value": f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
         },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=WholeNumberInput(),
     )
     stream = forms.MultipleChoiceField(
         label="Only these streams",
@@ -60,12 +74,9 @@ class ScoreCheckForm(forms.Form):
         self.streams = {stream.slug: stream for stream in streams}
         self.fields["stream"].choices = [(slug, s.name) for slug, s in self.streams.items()]
 
-    def clean_score(self):
-        # A shared link such as ?score=478&score=520 is ambiguous: say so rather than pick one.
-        given = len(self.data.getlist("score"))
-        if given > 1:
-            raise forms.ValidationError(f"This link gives {given} scores; keep just one.")
-        return self.cleaned_data["score"]
+    def clean(self):
+        refuse_repeated_answers(self, ["score"], "scores")
+        return super().clean()
 
     def clean_stream(self):
         chosen = dict.fromkeys(self.cleaned_data["stream"])  # a link may repeat a stream
@@ -226,7 +237,7 @@ class CalculatorForm(forms.Form):
             "min_value": "Enter an age from 16 to 99.",
             "max_value": "Enter an age from 16 to 99.",
         },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=WholeNumberInput(),
     )
 
     # Education
@@ -301,6 +312,16 @@ class CalculatorForm(forms.Form):
         "marriage, common-law partnership or adoption, with a parent in common.",
     )
 
+    job_offer = forms.TypedChoiceField(
+        label="Do you have a qualifying job offer?",
+        choices=crs.JobOffer.choices,
+        coerce=crs.JobOffer,
+        required=False,
+        empty_value=crs.JobOffer.NONE,
+        initial=crs.JobOffer.NONE,
+        widget=forms.RadioSelect,
+    )
+
     # Spouse or partner
     spouse_education = education_choice(
         "Highest level of education completed",
@@ -315,6 +336,16 @@ class CalculatorForm(forms.Form):
     spouse_writing = ability_score(Ability.WRITING)
     spouse_canadian_work = years_choice("Skilled work experience in Canada", CANADIAN_WORK_CHOICES)
 
+    # Which rules to score by: a setting rather than an answer (see bound_data).
+    rules = forms.DateField(
+        label="Score with the rules in force on",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "YYYY-MM-DD"}),
+        error_messages={"invalid": "Enter a date as year-month-day, such as 2025-03-24."},
+    )
+    SETTINGS = ("rules",)
+
     # Questions asked more than once (a test's scores, the spouse's education) are named
     # with their group where they are listed out of place, in the summary of problems.
     GROUPS = {
@@ -322,6 +353,40 @@ class CalculatorForm(forms.Form):
         "second_": "Second official language",
         "spouse_": "Spouse or partner",
     }
+
+    def __init__(self, data=None, *, today, initial=None):
+        super().__init__(data, initial=initial)
+        self.today = today
+        first = crs.RULE_SETS[0].in_force_from
+        self.fields["rules"].help_text = (
+            f"Leave empty for the rules in force today. A past day, from {date_format(first)} "
+            "on, shows what these answers scored then, beside today's total."
+        )
+        self.fields["job_offer"].help_text = job_offer_help(crs.rules_in_force(today))
+
+    def clean_rules(self):
+        day = self.cleaned_data["rules"]
+        if day is None:
+            return None
+        if day > self.today:
+            raise forms.ValidationError(
+                "Choose today or an earlier day: the rules of a day to come are not known yet."
+            )
+        try:
+            crs.rules_in_force(day)
+        except crs.RulesNotHeld:
+            first = date_format(crs.RULE_SETS[0].in_force_from)
+            raise forms.ValidationError(
+                f"The rules held here start on {first}; choose that day or a later one."
+            ) from None
+        return day
+
+    def rule_sets(self):
+        """(today's rules, the rules of the day asked for or None when it is today's set)."""
+        todays = crs.rules_in_force(self.today)
+        day = self.cleaned_data.get("rules")
+        chosen = crs.rules_in_force(day) if day else todays
+        return todays, (None if chosen is todays else chosen)
 
     def problems(self):
         """(field id, text) for each problem, in the form's order, for a summary of them."""
@@ -340,6 +405,7 @@ class CalculatorForm(forms.Form):
         return problems
 
     def clean(self):
+        refuse_repeated_answers(self, self.fields)
         data = super().clean()
         partnered = data.get("marital_status") in PARTNERED
         if partnered:
@@ -369,7 +435,41 @@ class CalculatorForm(forms.Form):
                     "of education.",
                 )
             data["spouse_levels"] = self._levels("spouse")
+        data["left_out"] = self._left_out(data, partnered)
         return data
+
+    SPOUSE_FIELDS = (
+        "spouse_education",
+        "spouse_test",
+        "spouse_speaking",
+        "spouse_listening",
+        "spouse_reading",
+        "spouse_writing",
+        "spouse_canadian_work",
+    )
+
+    def _left_out(self, data, partnered):
+        """(why, [questions]): answers given that the CRS does not read, to point them out
+        rather than drop them in silence; None when every answer given was used."""
+        if data["spouse_accompanying"]:
+            return None
+        names = [name for name in self.SPOUSE_FIELDS if self.data.get(name, "") not in ("", "0")]
+        if not partnered:
+            names = [n for n in ("partner_citizen", "partner_coming") if self.data.get(n)] + names
+            why = "you have no spouse or common-law partner"
+        elif data.get("partner_citizen"):
+            why = "your spouse or partner is a Canadian citizen or permanent resident"
+        else:
+            why = "your spouse or partner is not coming with you"
+        if not names:
+            return None
+        questions = []
+        for name in names:
+            label = self.fields[name].label
+            if name.startswith("spouse_"):
+                label = f"{self.GROUPS['spouse_']}, {label[0].lower()}{label[1:]}"
+            questions.append(label)
+        return why, questions
 
     def _check_canadian_education(self, data):
         # The Canadian credential is one of the candidate's credentials, so it cannot be
@@ -448,5 +548,30 @@ class CalculatorForm(forms.Form):
             spouse_accompanying=accompanying,
             spouse_education=data["spouse_education"] if accompanying else None,
             spouse_language_levels=data["spouse_levels"],
+            spouse_language=data["spouse_test"].language if data["spouse_levels"] else None,
             spouse_canadian_work_years=data["spouse_canadian_work"] if accompanying else 0,
+            job_offer=data["job_offer"],
         )
+
+
+def job_offer_help(todays):
+    """What a job offer is worth under today's rules, and under the sets that scored one."""
+    if todays.scores_job_offers:
+        points = todays.arranged_employment
+        return (
+            f"An offer of at least a year's full-time work that IRCC counts (usually with a "
+            f"Labour Market Impact Assessment): {points.senior_management} points in senior "
+            f"management, {points.other} in another skilled job."
+        )
+    scored = [rules for rules in crs.RULE_SETS if rules.scores_job_offers]
+    if not scored:
+        return "A job offer earns no points."
+    last = scored[-1]
+    ended = crs.RULE_SETS[crs.RULE_SETS.index(last) + 1].in_force_from
+    return (
+        f"Today a job offer earns no points: IRCC stopped counting them on "
+        f"{date_format(ended)}. Before that an offer gave "
+        f"{last.arranged_employment.senior_management} points in senior management and "
+        f"{last.arranged_employment.other} in another skilled job; to see it counted, choose "
+        f"a day before {date_format(ended)} below."
+    )

@@ -1,10 +1,13 @@
 """The score tools' pages: the score checker and the CRS calculator."""
 
+from functools import wraps
+
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from draws import charts, sharing
 from draws.models import Stream
@@ -17,6 +20,30 @@ CHECK_META = sharing.PageMeta(
     description="Type an Express Entry CRS score to see which rounds of invitations it would "
     "have met in each stream, and about how many candidates in the pool were at or above it.",
 )
+
+
+def answered_by_get(tool_name):
+    """GET and HEAD only, with a page saying so to any other method.
+
+    The tools change nothing on the server, so there is no form to protect from forgery: a
+    POST (a form copied onto another site, a script) gets a 405 that says how to use the tool,
+    not the CSRF refusal meant for the admin's forms.
+    """
+
+    def decorate(view):
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            context = {"tool_name": tool_name, "tool_url": reverse(f"scores:{view.__name__}")}
+            response = render(request, "scores/method_not_allowed.html", context, status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+
+        return wrapper
+
+    return decorate
 
 
 def score_check_context(score, streams=()):
@@ -42,7 +69,7 @@ def score_check_context(score, streams=()):
 
 
 @reads_query(*ScoreCheckForm.base_fields)
-@require_safe
+@answered_by_get("score checker")
 def check(request):
     form = ScoreCheckForm(bound_data(request, ScoreCheckForm), streams=Stream.objects.all())
     context = {"section": "check", "meta": CHECK_META, "form": form}
@@ -61,11 +88,9 @@ CALCULATOR_META = sharing.PageMeta(
     "every point explained, and see which recent rounds it would have met.",
 )
 CALCULATOR_RULES = {
-    "reviewed": crs.RULES_REVIEWED,
     "source_url": crs.RULES_SOURCE_URL,
     "languages_reviewed": language_scores.EQUIVALENCY_REVIEWED,
     "languages_source_url": language_scores.EQUIVALENCY_SOURCE_URL,
-    "job_offer_removed_on": crs.ARRANGED_EMPLOYMENT_REMOVED_ON,
     "maximum": crs.CRS_MAX,
     "transferability_maximum": crs.TRANSFERABILITY_MAXIMUM,
     "transferability_group_maximum": crs.TRANSFERABILITY_GROUP_MAXIMUM,
@@ -73,17 +98,34 @@ CALCULATOR_RULES = {
 
 
 @reads_query(*CalculatorForm.base_fields)
-@require_safe
+@answered_by_get("CRS calculator")
 def crs_calculator(request):
     # GET rather than POST: working out a score changes nothing on the server, and with the
     # answers in the address the result is a link people can bookmark, share, or come back
     # to and change one answer. Nothing is stored.
-    form = CalculatorForm(bound_data(request, CalculatorForm))
-    context = {"section": "check", "meta": CALCULATOR_META, "form": form, "rules": CALCULATOR_RULES}
+    today = timezone.localdate()
+    data = bound_data(request, CalculatorForm, settings=CalculatorForm.SETTINGS)
+    # ?rules= alone (a link to "the calculator as of a day") fills in the day, asks the rest.
+    initial = {"rules": request.GET.get("rules")} if data is None else None
+    form = CalculatorForm(data, today=today, initial=initial)
+    context = {
+        "section": "calculator",
+        "meta": CALCULATOR_META,
+        "form": form,
+        "rules": CALCULATOR_RULES,
+        "rule_set": crs.rules_in_force(today),
+    }
     if form.is_bound and not form.is_valid():
         return render(request, "scores/crs_calculator.html", context, status=400)
     if form.is_bound:
-        result = crs.calculate(form.profile())
-        context["result"] = result
+        todays_rules, past_rules = form.rule_sets()
+        profile = form.profile()
+        result = crs.calculate(profile, past_rules or todays_rules)
+        context.update(result=result, rule_set=result.rules, rules_day=form.cleaned_data["rules"])
+        if past_rules:
+            context["comparison"] = crs.Comparison(result, crs.calculate(profile, todays_rules))
+            answers_today = request.GET.copy()
+            del answers_today["rules"]
+            context["answers_today"] = answers_today.urlencode()
         context.update(score_check_context(result.total))
     return render(request, "scores/crs_calculator.html", context)

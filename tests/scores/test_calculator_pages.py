@@ -4,11 +4,13 @@ the checker's answer for the total; bad answers back on the form; pinned query c
 The points tables themselves are tested cell by cell in test_crs.py and test_language_tests.py.
 """
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
 
+from tests.conftest import forget_cached_pages
 from tests.factories import many_rounds
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +112,7 @@ def test_a_full_profile_gives_the_total_and_every_line_of_the_breakdown(client, 
     assert (
         "Arranged employment (job offer)",
         "No longer scored: IRCC stopped giving points for a job offer on 25 March 2025. "
-        "Before that a qualifying offer gave 50 points, or 200 for senior management.",
+        "Before that a qualifying offer gave 50 points, or 200 in senior management.",
         "0",
     ) in sections["Additional points"]
 
@@ -195,14 +197,17 @@ def test_the_result_is_a_link_to_share_and_kept_out_of_search_engines(client, hi
     assert '<strong class="big">497</strong>' in content(again)
 
 
-def test_the_page_gives_the_rules_date_and_official_source(client, history):
+def test_the_page_gives_the_rules_in_force_since_when_and_their_check_date(client, history):
     page = content(client.get(URL))
-    assert 'last checked here on <time datetime="2026-11-25">25 November 2026</time>' in page
     assert (
-        'href="https://www.canada.ca/en/immigration-refugees-citizenship/services/'
-        'immigrate-canada/express-entry/check-score/crs-criteria.html">CRS criteria</a>' in page
-    )
-    assert "A job offer has earned no points since 25 March 2025." in page
+        'CRS rules in force since <time datetime="2025-03-25">25 March 2025</time>, as IRCC '
+        "publishes them on its "
+        '<a href="https://www.canada.ca/en/immigration-refugees-citizenship/services/'
+        'immigrate-canada/express-entry/check-score/crs-criteria.html">CRS criteria page</a>; '
+        'checked here on <time datetime="2026-11-25">25 November 2026</time>. IRCC may have '
+        "changed them since that date: its page is the authority."
+    ) in page
+    assert "Today a job offer earns no points: IRCC stopped counting them on 25 March 2025." in page
 
 
 def test_the_empty_form_asks_every_question_with_labels_and_groups(client, history):
@@ -313,14 +318,15 @@ def test_a_bad_answer_is_a_400_with_the_message_on_its_field(
 def test_an_error_is_tied_to_its_input_and_the_answers_stay(client, history):
     page = content(client.get(URL, answers(age="300")))
     assert (
-        '<input type="number" name="age" value="300" inputmode="numeric" min="16" max="99" '
+        '<input type="text" name="age" value="300" inputmode="numeric" spellcheck="false" '
         'required aria-invalid="true" aria-describedby="id_age_helptext id_age_error" id="id_age">'
     ) in page
     assert '<option value="masters" selected>' in page
 
 
 def test_answers_that_do_not_apply_are_not_checked(client, history):
-    # A single candidate's stray spouse answers are left out rather than refused.
+    # A single candidate's stray spouse answers are left out (and said to be) rather than
+    # refused.
     response = client.get(
         URL,
         answers(marital_status="single", spouse_reading="99", spouse_education="astronaut"),
@@ -329,6 +335,187 @@ def test_answers_that_do_not_apply_are_not_checked(client, history):
     response = client.get(URL, answers(marital_status="single", spouse_reading="99"))
     assert response.status_code == 200
     assert response.context["result"].spouse.subtotal == 0
+
+
+def test_spouse_answers_given_for_a_single_person_are_pointed_out(client, history):
+    response = client.get(
+        URL, answers(marital_status="single", partner_coming="yes", spouse_test="tef-canada")
+    )
+    assert response.status_code == 200
+    page = content(response)
+    assert "Some answers were left out of this score: you have no spouse or common-law " in page
+    for question in [
+        "Will your spouse or partner come with you to Canada?",
+        "Spouse or partner, highest level of education completed",
+        "Spouse or partner, test taken",
+        "Spouse or partner, speaking",
+    ]:
+        assert f"<li>{question}</li>" in page
+    # A partner who is a permanent resident: their answers are left out, and said to be.
+    page = content(client.get(URL, answers(partner_citizen="yes")))
+    assert "your spouse or partner is a Canadian citizen or permanent resident" in page
+    # Nothing to point out when nothing was given.
+    page = content(
+        client.get(URL, answers(**dict.fromkeys(SPOUSE_ANSWERS), marital_status="single"))
+    )
+    assert "were left out" not in page
+
+
+SPOUSE_ANSWERS = [
+    "partner_citizen",
+    "partner_coming",
+    "spouse_education",
+    "spouse_test",
+    "spouse_speaking",
+    "spouse_listening",
+    "spouse_reading",
+    "spouse_writing",
+    "spouse_canadian_work",
+]
+
+
+def test_a_french_spouse_test_is_described_in_nclc(client, history):
+    # TEF Canada speaking 518, listening 503, reading 503, writing 512: NCLC 9 in each.
+    response = client.get(
+        URL,
+        answers(
+            spouse_test="tef-canada",
+            spouse_speaking="518",
+            spouse_listening="503",
+            spouse_reading="503",
+            spouse_writing="512",
+        ),
+    )
+    spouse = breakdown(response)["Spouse or common-law partner"]
+    assert ("Spouse&#x27;s official language: speaking", "NCLC 9: 5 points", "5") in spouse
+    assert "CLB 9" not in str(spouse)
+
+
+@pytest.mark.parametrize(
+    "name, values",
+    [
+        ("age", ["29", "45"]),
+        ("marital_status", ["single", "married"]),
+        ("education", ["masters", "masters"]),
+    ],
+)
+def test_a_question_answered_twice_in_a_link_is_refused(client, history, name, values):
+    response = client.get(URL, {**answers(), name: values})
+    assert response.status_code == 400
+    assert "This link gives 2 answers here; keep just one." in content(response)
+    assert "result" not in response.context
+
+
+@pytest.mark.parametrize("url", [URL, reverse("scores:check")])
+def test_a_post_to_a_tool_is_a_405_page_not_the_sign_in_refusal(client, history, url):
+    response = client.post(url, {"score": "478"})
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    page = content(response)
+    assert "<h1>This page only answers links</h1>" in page
+    assert f'href="{url}"' in page
+    assert "CSRF" not in page
+
+
+def test_the_calculator_is_in_the_main_menu_and_marked_current_there(client, history):
+    page = content(client.get(URL))
+    assert f'<li><a href="{URL}" aria-current="page">CRS calculator</a></li>' in page
+    assert f'<li><a href="{URL}">CRS calculator</a></li>' in content(client.get("/"))
+
+
+def test_letters_typed_for_the_age_stay_in_a_valid_text_input(client, history):
+    response = client.get(URL, answers(age="abc"))
+    assert response.status_code == 400
+    page = content(response)
+    assert "Enter your age as a whole number of years, such as 29." in page
+    assert '<input type="text" name="age" value="abc" inputmode="numeric"' in page
+    assert 'type="number"' not in page
+
+
+# The rules by date
+
+
+def with_job_offer(**changes):
+    return answers(job_offer="senior-management", **changes)
+
+
+def test_a_job_offer_counts_under_the_rules_before_25_march_2025(client, history):
+    response = client.get(URL, with_job_offer(rules="2025-03-24"))
+    assert response.status_code == 200
+    assert response.context["result"].total == 697  # 497 and 200 for senior management
+    page = content(response)
+    assert (
+        "Under the rules in force on 24 March 2025 (from 16 November 2022), these answers score "
+        "<strong>697</strong>; under today's rules (since 25 March 2025) they score "
+        "<strong>497</strong>. The change took 200 points off."
+    ) in page
+    assert "<li>Arranged employment (job offer): 200 then, 0 today</li>" in page
+    assert (
+        'CRS rules in force from <time datetime="2022-11-16">16 November 2022</time> to '
+        '<time datetime="2025-03-24">24 March 2025</time>, as IRCC published them'
+    ) in page
+    additional = breakdown(response)["Additional points"]
+    assert (
+        "Arranged employment (job offer)",
+        "An offer in senior management: NOC TEER 0, major group 00: 200 points",
+        "200",
+    ) in additional
+
+
+def test_the_same_answers_a_day_later_lose_the_job_offer(client, history):
+    response = client.get(URL, with_job_offer(rules="2025-03-25"))
+    assert response.context["result"].total == 497
+    assert "comparison" not in response.context
+    assert "The rules in force on 25 March 2025 are today's" in content(response)
+
+
+def test_today_moves_the_rules_the_calculator_applies(client, history, today):
+    today.move_to(dt.date(2025, 3, 24))
+    response = client.get(URL, with_job_offer())
+    assert response.context["result"].total == 697
+    assert "CRS rules in force since <time" not in content(response)
+    forget_cached_pages()  # the page cache keeps a page until an edit or its maximum age
+    today.move_to(dt.date(2025, 3, 25))
+    response = client.get(URL, with_job_offer())
+    assert response.context["result"].total == 497
+    assert 'CRS rules in force since <time datetime="2025-03-25">' in content(response)
+
+
+@pytest.mark.parametrize(
+    "rules, message",
+    [
+        ("yesterday", "Enter a date as year-month-day, such as 2025-03-24."),
+        ("2025-02-30", "Enter a date as year-month-day, such as 2025-03-24."),
+        ("24/03/2025", "Enter a date as year-month-day, such as 2025-03-24."),
+        (
+            "2022-11-15",
+            "The rules held here start on 16 November 2022; choose that day or a later one.",
+        ),
+        (
+            "1999-01-01",
+            "The rules held here start on 16 November 2022; choose that day or a later one.",
+        ),
+        (
+            "2999-01-01",
+            "Choose today or an earlier day: the rules of a day to come are not known yet.",
+        ),
+        (["2025-03-24", "2024-01-01"], "This link gives 2 answers here; keep just one."),
+    ],
+)
+def test_a_rules_date_that_cannot_be_used_is_a_form_error(client, history, rules, message):
+    response = client.get(URL, answers(rules=rules))
+    assert response.status_code == 400
+    page = content(response)
+    assert message in page
+    assert "Score with the rules in force on" in page
+
+
+def test_a_link_with_only_a_rules_date_fills_it_in_and_asks_the_rest(client, history):
+    response = client.get(URL, {"rules": "2025-03-24"})
+    assert response.status_code == 200
+    page = content(response)
+    assert "Some answers need another look" not in page
+    assert 'name="rules" value="2025-03-24"' in page
 
 
 def test_questions_with_a_natural_default_may_be_left_out_of_a_link(client, history):
