@@ -242,11 +242,20 @@ class DrawQuerySet(models.QuerySet):
             .newest_first()
         )
 
+    # "The last 12 months": a stream with a round in them is active, one without is dormant.
+    RECENT_DAYS = 365
+
+    @classmethod
+    def recent_after(cls, today):
+        """Rounds dated after this day are recent: held in the 12 months up to `today`."""
+        return today - dt.timedelta(days=cls.RECENT_DAYS)
+
     def met_counts_per_stream(self, score, recent_after):
         """{stream_id: counts} of rounds, all time and dated after `recent_after`, in one query.
 
         Each value holds `rounds`, `recent_rounds`, `met` and `recent_met`: how many rounds
-        there were, and how many of them had a cut-off `score` meets or beats.
+        there were, and how many of them had a cut-off `score` meets or beats; and
+        `with_tie_break`, how many of them have their tie-breaking time recorded.
         """
         recent, met = Q(date__gt=recent_after), Q(crs_min__lte=score)
         rows = (
@@ -257,6 +266,7 @@ class DrawQuerySet(models.QuerySet):
                 recent_rounds=Count("pk", filter=recent),
                 met=Count("pk", filter=met),
                 recent_met=Count("pk", filter=recent & met),
+                with_tie_break=Count("pk", filter=Q(tie_break__isnull=False)),
             )
         )
         return {row.pop("stream"): row for row in rows}

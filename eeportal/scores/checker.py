@@ -11,9 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from draws import ircc
-from draws.models import Draw, Stream
-
-RECENT_DAYS = 365  # "the last 12 months", as the stream pages count them
+from draws.models import Draw, DrawQuerySet, Stream
 
 
 @dataclass(frozen=True)
@@ -27,10 +25,21 @@ class StreamResult:
     recent_rounds: int
     met: int
     recent_met: int
+    with_tie_break: int
 
     @property
     def stream(self):
         return self.latest.stream
+
+    @property
+    def is_active(self):
+        """Whether the stream held a round in the last 12 months (DrawQuerySet.recent_after)."""
+        return self.recent_rounds > 0
+
+    @property
+    def at_cut_off(self):
+        """Exactly the latest cut-off: met only by profiles submitted before the tie-break."""
+        return self.score == self.latest.crs_min
 
     @property
     def meets_latest(self):
@@ -67,10 +76,21 @@ class PoolPosition:
 
     @property
     def candidates(self):
-        """The count to say in a sentence: rounded when part of it is an estimate."""
+        """The count to say in a sentence: rounded when part of it is an estimate, never
+        outside the lowest and highest the true count can be."""
         if self.is_estimate:
-            return rough(self.at_or_above)
+            return rough(self.at_or_above, self.fewest, self.most)
         return round(self.at_or_above)
+
+    @property
+    def says_range(self):
+        """Whether a sentence should give the range rather than "about" a number.
+
+        When no band lies wholly at or above the score, the whole count rests on the even
+        spread assumed inside one band: "about 1" where the truth is anywhere from 0 to 500
+        would claim what the data cannot say.
+        """
+        return self.is_estimate and self.fewest == 0
 
     @property
     def fewest(self):
@@ -106,14 +126,15 @@ class ScoreCheck:
     score: int
     streams: tuple[Stream, ...]  # the streams asked about; empty for every stream
     recent_after: dt.date  # rounds dated after this are "in the last 12 months"
-    met_latest: tuple[StreamResult, ...]  # streams whose latest cut-off the score meets
-    short_of_latest: tuple[StreamResult, ...]  # the others, closest first
+    met_latest: tuple[StreamResult, ...]  # active streams whose latest cut-off the score meets
+    short_of_latest: tuple[StreamResult, ...]  # the other active streams, closest first
+    dormant: tuple[StreamResult, ...]  # streams without a round in the last 12 months, newest first
     without_rounds: tuple[Stream, ...]  # streams asked about that have held no round
     pool: PoolPosition | None
 
     @property
     def results(self):
-        return self.met_latest + self.short_of_latest
+        return self.met_latest + self.short_of_latest + self.dormant
 
     @property
     def recent_from(self):
@@ -139,14 +160,18 @@ class ScoreCheck:
     def recent_met(self):
         return self._total("recent_met")
 
+    @property
+    def with_tie_break(self):
+        return self._total("with_tie_break")
 
-NO_ROUNDS = {"rounds": 0, "recent_rounds": 0, "met": 0, "recent_met": 0}
+
+NO_ROUNDS = {"rounds": 0, "recent_rounds": 0, "met": 0, "recent_met": 0, "with_tie_break": 0}
 
 
 def check(score, *, today, streams=()):
     """What `score` would have met in each stream (all of them unless `streams` are given),
     and where it sat in the pool. Three queries, whatever the size of the history."""
-    recent_after = today - dt.timedelta(days=RECENT_DAYS)
+    recent_after = DrawQuerySet.recent_after(today)
     published = Draw.objects.published()
     rounds = published.for_streams(streams) if streams else published
     counts = rounds.met_counts_per_stream(score, recent_after)
@@ -164,6 +189,7 @@ def check(score, *, today, streams=()):
         )
         for stream_id, draw in latest.items()
     ]
+    active = [result for result in results if result.is_active]
     bands = list(published.newest_distribution_bands())
     return ScoreCheck(
         score=score,
@@ -171,14 +197,21 @@ def check(score, *, today, streams=()):
         recent_after=recent_after,
         met_latest=tuple(
             sorted(
-                (result for result in results if result.meets_latest),
+                (result for result in active if result.meets_latest),
                 key=lambda result: (result.stream.display_order, result.stream.name),
             )
         ),
         short_of_latest=tuple(
             sorted(
-                (result for result in results if not result.meets_latest),
+                (result for result in active if not result.meets_latest),
                 key=lambda result: (result.points_short, result.stream.display_order),
+            )
+        ),
+        dormant=tuple(
+            sorted(
+                (result for result in results if not result.is_active),
+                key=lambda result: result.latest.date,
+                reverse=True,
             )
         ),
         without_rounds=tuple(stream for stream in streams if stream.pk not in latest),
@@ -261,11 +294,14 @@ def _runs(scores):
     return runs
 
 
-def rough(number):
+def rough(number, fewest=None, most=None):
     """A count as a sentence should give an estimate: whole below 100, to the nearest ten
-    below 1,000, to the nearest hundred above."""
-    if number < 100:
-        return round(number)
-    if number < 1000:
-        return int(round(number, -1))
-    return int(round(number, -2))
+    below 1,000, to the nearest hundred above; but finer where the coarser figure would fall
+    outside what the count can be (`fewest` to `most`): about 221,420, not 221,400, when at
+    least 221,417 are certain."""
+    coarsest = 0 if number < 100 else -1 if number < 1000 else -2
+    for digits in range(coarsest, 1):
+        said = int(round(number, digits))
+        if (fewest is None or said >= fewest) and (most is None or said <= most):
+            return said
+    return round(number)

@@ -561,3 +561,18 @@ def test_calculator_query_counts_are_fixed(
     # Then the checker's counts per stream, latest rounds and bands.
     with django_assert_num_queries(6):
         assert client.get(URL, answers()).status_code == 200
+
+
+# The CRS guide
+
+
+def test_the_crs_guide_states_its_rules_and_links_to_the_calculator(client, history):
+    page = content(client.get(reverse("draws:guide_detail", args=["crs"])))
+    assert (
+        'CRS rules in force since <time datetime="2025-03-25">25 March 2025</time>, as IRCC '
+        "publishes them"
+    ) in page
+    assert "IRCC may have changed them since that date" in page
+    assert f'<a href="{URL}">Work out your score with the CRS calculator</a>' in page
+    # The other guides are about programs, not the CRS's rules.
+    assert "CRS rules in force since" not in content(client.get("/programs/cec/"))

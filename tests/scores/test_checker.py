@@ -11,6 +11,7 @@ from django.utils import timezone
 from draws import charts
 from draws.models import Draw
 from eeportal.scores import checker
+from tests.conftest import forget_cached_pages
 from tests.factories import add_distribution, make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
@@ -186,6 +187,13 @@ def test_a_field_error_is_tied_to_its_input(client, rounds):
     assert 'value="abc"' in page  # the answer stays, to be corrected
 
 
+def test_letters_typed_for_the_score_stay_in_a_valid_text_input(client, rounds):
+    page = content(check_page(client, score="abc"))
+    # type="number" may not hold "abc": a text input that asks phones for digits may.
+    assert '<input type="text" name="score" value="abc" inputmode="numeric"' in page
+    assert 'type="number" name="score"' not in page
+
+
 def test_the_empty_page_shows_the_form_only(client, rounds):
     response = check_page(client)
     assert response.status_code == 200
@@ -206,6 +214,58 @@ def test_a_result_is_a_shareable_address_kept_out_of_search_engines(client, roun
     page = content(check_page(client, score="509", stream="cec"))
     assert '<a href="/check/?score=509&amp;stream=cec">bookmark or share this link</a>' in page
     assert '<meta name="robots" content="noindex">' in page
+
+
+# Active and dormant streams
+
+
+def test_a_stream_without_a_round_for_years_is_listed_apart_with_its_latest_round(client, rounds):
+    make_draw(150, dt.date(2020, 8, 6), "fst", crs_min=415)
+    response = check_page(client, score="478")
+    check = response.context["check"]
+    assert [result.stream.slug for result in check.met_latest] == []
+    assert [result.stream.slug for result in check.dormant] == ["fst"]
+    page = content(response)
+    assert "Streams with a round in the last 12 months (since " in page
+    dormant = page[page.index('<h3 id="dormant-heading">') :]
+    assert dormant.startswith(
+        '<h3 id="dormant-heading">Streams without a round in the last 12 months</h3>'
+    )
+    assert '<time datetime="2020-08-06">6 August 2020</time>' in dormant
+    assert "Yes, by 63" in dormant
+    # Not among the streams a score is "enough for" now, and no "0 of 0" there.
+    assert "Enough for the latest round" not in page
+    assert "0 of 0" not in page
+
+
+def test_dormant_streams_come_newest_first(client, rounds):
+    make_draw(150, dt.date(2020, 8, 6), "fst", crs_min=415)
+    make_draw(240, dt.date(2023, 2, 2), "general", crs_min=489)
+    check = check_page(client, score="300").context["check"]
+    assert [result.stream.slug for result in check.dormant] == ["general", "fst"]
+    # The all-time totals still count them.
+    assert check.rounds == 6
+
+
+def test_a_score_exactly_at_the_latest_cut_off_says_it_needed_the_tie_break(client, rounds):
+    response = check_page(client, score="509")
+    page = content(response)
+    assert (
+        "Exactly the cut-off: invited only if the profile was submitted before the tie-break, "
+        + f"{dt.date.fromordinal(days_ago(30).toordinal()).day} "
+    ) in page
+    assert page.count("Exactly the cut-off") == 1  # PNP's 746 is short, not at the cut-off
+    Draw.objects.filter(number=501).update(tie_break=None)
+    forget_cached_pages()
+    page = content(check_page(client, score="509"))
+    assert "before the tie-break, whose time is not recorded here." in page
+
+
+def test_the_tie_break_note_counts_the_rounds_with_a_recorded_time(client, rounds):
+    Draw.objects.filter(number__in=[400, 500]).update(tie_break=None)
+    page = content(check_page(client, score="478"))
+    assert "IRCC's records give that time for 2 of the 4 rounds here" in page
+    assert "which each round's page gives" not in page
 
 
 # Where the score sat in the pool
@@ -287,6 +347,39 @@ def test_a_score_past_every_band_has_nobody_at_or_above_it():
 )
 def test_estimates_are_rounded_to_what_they_can_claim(number, said):
     assert checker.rough(number) == said
+
+
+def test_an_estimate_is_never_rounded_below_the_candidates_certain_to_be_above():
+    # 221,417 wholly above 300; 300 is the top score of 201-300's 500: 5 more, so 221,422.
+    position = checker.pool_position(300, None, [(201, 300, 500), (301, 1200, 221_417)])
+    assert (position.fewest, position.most) == (221_417, 221_917)
+    assert checker.rough(position.at_or_above) == 221_400  # below the certain 221,417
+    assert position.candidates == 221_420
+    assert not position.says_range
+
+
+def test_an_estimate_resting_wholly_on_one_band_gives_its_range():
+    # 1,199 in 601-1200's 500: about 1 by an even spread, but anywhere from 0 to 500.
+    position = checker.pool_position(1199, None, [(0, 600, 221_000), (601, 1200, 500)])
+    assert round(position.at_or_above) == 2
+    assert (position.fewest, position.most, position.says_range) == (0, 500, True)
+
+
+def test_the_pool_sentence_gives_the_range_instead_of_about_one(client, rounds):
+    add_distribution(rounds["501"], days_ago(11), [(0, 600, 221_000), (601, 1200, 500)])
+    page = content(check_page(client, score="1199"))
+    assert (
+        "somewhere from 0 to 500 of the 221,500 candidates in the Express Entry pool had a "
+        "CRS score of 1,199 or more: IRCC's bands do not tell where in that range."
+    ) in page
+    assert "about 2 of" not in page and "about 1 of" not in page
+
+
+def test_the_pool_sentence_stays_within_its_own_lower_bound(client, rounds):
+    add_distribution(rounds["501"], days_ago(11), [(201, 300, 500), (301, 1200, 221_417)])
+    page = content(check_page(client, score="300"))
+    assert "about 221,420 of the 221,917 candidates" in page
+    assert "somewhere from 221,417 to 221,917." in page
 
 
 def test_the_pool_bar_marks_the_score_and_shades_those_at_or_above_it():
