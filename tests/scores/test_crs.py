@@ -2,7 +2,7 @@
 
 Every expected number here is typed in from IRCC's CRS criteria page (reviewed 25 November
 2026; the job-offer points of the set before 25 March 2025 from IRCC's record of it), never
-read back from the module's own tables, so a wrong cell in draws/crs.py fails.
+read back from the module's own tables, so a wrong cell in eeportal/scores/crs.py fails.
 """
 
 from datetime import date
