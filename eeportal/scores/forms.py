@@ -354,7 +354,13 @@ class CalculatorForm(forms.Form):
         "spouse_": "Spouse or partner",
     }
 
-    def __init__(self, data=None, *, today, initial=None):
+    def __init__(self, data=None, *, today, settings=None):
+        """`settings`: for a form not answered yet, a link's settings (?rules=2025-03-24),
+        filled in and checked at once while the questions wait for their answers."""
+        self.settings = settings if data is None and settings else None
+        initial = (
+            {name: self.settings.get(name) for name in self.SETTINGS} if self.settings else None
+        )
         super().__init__(data, initial=initial)
         self.today = today
         first = crs.RULE_SETS[0].in_force_from
@@ -363,6 +369,24 @@ class CalculatorForm(forms.Form):
             "on, shows what these answers scored then, beside today's total."
         )
         self.fields["job_offer"].help_text = job_offer_help(crs.rules_in_force(today))
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound or not self.settings:
+            return
+        # A link with only the day to score by: a day that cannot be used is said at once,
+        # on its own field, rather than after every question has been answered.
+        self.cleaned_data = {}
+        for name in self.SETTINGS:
+            given = len(self.settings.getlist(name))
+            if given > 1:
+                self.add_error(name, f"This link gives {given} answers here; keep just one.")
+                continue
+            try:
+                self.cleaned_data[name] = self.fields[name].clean(self.initial.get(name))
+                self.cleaned_data[name] = getattr(self, f"clean_{name}")()
+            except forms.ValidationError as error:
+                self.add_error(name, error)
 
     def clean_rules(self):
         day = self.cleaned_data["rules"]

@@ -106,8 +106,7 @@ def crs_calculator(request):
     today = timezone.localdate()
     data = bound_data(request, CalculatorForm, settings=CalculatorForm.SETTINGS)
     # ?rules= alone (a link to "the calculator as of a day") fills in the day, asks the rest.
-    initial = {"rules": request.GET.get("rules")} if data is None else None
-    form = CalculatorForm(data, today=today, initial=initial)
+    form = CalculatorForm(data, today=today, settings=request.GET)
     context = {
         "section": "calculator",
         "meta": CALCULATOR_META,
@@ -115,7 +114,7 @@ def crs_calculator(request):
         "rules": CALCULATOR_RULES,
         "rule_set": crs.rules_in_force(today),
     }
-    if form.is_bound and not form.is_valid():
+    if form.errors:  # also a bad day in a link that gives nothing else
         return render(request, "scores/crs_calculator.html", context, status=400)
     if form.is_bound:
         todays_rules, past_rules = form.rule_sets()

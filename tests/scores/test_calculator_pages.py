@@ -518,6 +518,23 @@ def test_a_link_with_only_a_rules_date_fills_it_in_and_asks_the_rest(client, his
     assert 'name="rules" value="2025-03-24"' in page
 
 
+@pytest.mark.parametrize(
+    "rules, message",
+    [
+        ("abc", "Enter a date as year-month-day, such as 2025-03-24."),
+        ("2020-01-01", "The rules held here start on 16 November 2022"),
+        (["2025-03-24", "2025-03-25"], "This link gives 2 answers here; keep just one."),
+    ],
+)
+def test_a_link_with_only_a_bad_rules_date_says_so_on_that_field(client, history, rules, message):
+    response = client.get(URL, {"rules": rules})
+    assert response.status_code == 400
+    page = content(response)
+    assert message in page
+    assert 'aria-invalid="true" aria-describedby="id_rules_helptext id_rules_error"' in page
+    assert page.count('aria-invalid="true"') == 1  # the questions are not answered yet: no errors
+
+
 def test_questions_with_a_natural_default_may_be_left_out_of_a_link(client, history):
     response = client.get(
         URL,
@@ -561,6 +578,9 @@ def test_calculator_query_counts_are_fixed(
     # Then the checker's counts per stream, latest rounds and bands.
     with django_assert_num_queries(6):
         assert client.get(URL, answers()).status_code == 200
+    # A past day's rules: two totals worked out, no query more.
+    with django_assert_num_queries(6):
+        assert client.get(URL, answers(rules="2025-03-24")).status_code == 200
 
 
 # The CRS guide
