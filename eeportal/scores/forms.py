@@ -405,12 +405,25 @@ class CalculatorForm(forms.Form):
             ) from None
         return day
 
-    def rule_sets(self):
-        """(today's rules, the rules of the day asked for or None when it is today's set)."""
+    def scores(self):
+        """(result, comparison): the valid answers' score under the rules of the day asked
+        for (today's when none is), and, when that day's rules are not today's, the same
+        answers under both sets (else None)."""
         todays = crs.rules_in_force(self.today)
         day = self.cleaned_data.get("rules")
         chosen = crs.rules_in_force(day) if day else todays
-        return todays, (None if chosen is todays else chosen)
+        profile = self.profile()
+        result = crs.calculate(profile, chosen)
+        if chosen is todays:
+            return result, None
+        return result, crs.Comparison(result, crs.calculate(profile, todays))
+
+    def query_for_today(self):
+        """The answers' query string without the day: the same result under today's rules."""
+        query = self.data.copy()
+        for name in self.SETTINGS:
+            query.pop(name, None)
+        return query.urlencode()
 
     def problems(self):
         """(field id, text) for each problem, in the form's order, for a summary of them."""

@@ -117,14 +117,7 @@ def crs_calculator(request):
     if form.errors:  # also a bad day in a link that gives nothing else
         return render(request, "scores/crs_calculator.html", context, status=400)
     if form.is_bound:
-        todays_rules, past_rules = form.rule_sets()
-        profile = form.profile()
-        result = crs.calculate(profile, past_rules or todays_rules)
-        context.update(result=result, rule_set=result.rules, rules_day=form.cleaned_data["rules"])
-        if past_rules:
-            context["comparison"] = crs.Comparison(result, crs.calculate(profile, todays_rules))
-            answers_today = request.GET.copy()
-            del answers_today["rules"]
-            context["answers_today"] = answers_today.urlencode()
+        result, comparison = form.scores()
+        context.update(result=result, comparison=comparison, rule_set=result.rules)
         context.update(score_check_context(result.total))
     return render(request, "scores/crs_calculator.html", context)

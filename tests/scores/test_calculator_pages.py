@@ -465,7 +465,7 @@ def test_a_job_offer_counts_under_the_rules_before_25_march_2025(client, history
 def test_the_same_answers_a_day_later_lose_the_job_offer(client, history):
     response = client.get(URL, with_job_offer(rules="2025-03-25"))
     assert response.context["result"].total == 497
-    assert "comparison" not in response.context
+    assert response.context["comparison"] is None
     assert "The rules in force on 25 March 2025 are today's" in content(response)
 
 
