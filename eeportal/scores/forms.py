@@ -425,6 +425,18 @@ class CalculatorForm(forms.Form):
             query.pop(name, None)
         return query.urlencode()
 
+    def last_day_of_previous_rules(self):
+        """The last day the set before today's applied, or None if none is held."""
+        todays = crs.rules_in_force(self.today)
+        index = crs.RULE_SETS.index(todays)
+        return crs.in_force_until(crs.RULE_SETS[index - 1]) if index else None
+
+    def query_for_previous_rules(self):
+        """The answers' query string on the last day of the rules before today's."""
+        query = self.data.copy()
+        query["rules"] = self.last_day_of_previous_rules().isoformat()
+        return query.urlencode()
+
     def problems(self):
         """(field id, text) for each problem, in the form's order, for a summary of them."""
         problems = []

@@ -469,6 +469,19 @@ def test_the_same_answers_a_day_later_lose_the_job_offer(client, history):
     assert "The rules in force on 25 March 2025 are today's" in content(response)
 
 
+def test_a_result_under_todays_rules_links_to_the_same_answers_under_the_previous_set(
+    client, history
+):
+    page = content(client.get(URL, with_job_offer()))
+    link = re.search(
+        r'<a href="([^"]+)">See these answers under the rules in force before 25 March 2025</a>',
+        page,
+    )
+    compared = client.get(link.group(1).replace("&amp;", "&"))
+    assert compared.context["form"].cleaned_data["rules"] == dt.date(2025, 3, 24)
+    assert compared.context["comparison"].change == -200
+
+
 def test_today_moves_the_rules_the_calculator_applies(client, history, today):
     today.move_to(dt.date(2025, 3, 24))
     response = client.get(URL, with_job_offer())
@@ -516,6 +529,7 @@ def test_a_link_with_only_a_rules_date_fills_it_in_and_asks_the_rest(client, his
     page = content(response)
     assert "Some answers need another look" not in page
     assert 'name="rules" value="2025-03-24"' in page
+    assert '<meta name="robots" content="noindex">' in page
 
 
 @pytest.mark.parametrize(
