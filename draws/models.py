@@ -5,6 +5,7 @@ here is kept in revisions with its values (django-reversion; see draws/revisions
 """
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import reversion
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -654,12 +655,15 @@ class GuideQuerySet(models.QuerySet):
     def with_stream(self):
         return self.select_related("stream")
 
+    def with_sources(self):
+        return self.prefetch_related("sources")
+
     def for_menus(self):
         """What the header's menu and the home page's list show, in display order."""
         return self.only("slug", "short_name", "home_title", "tagline", "display_order")
 
 
-@reversion.register()
+@reversion.register(follow=["sources"])
 class Guide(models.Model):
     """An explanatory page about a program or the CRS, kept current by editors."""
 
@@ -693,7 +697,19 @@ class Guide(models.Model):
     )
     reviewed_on = models.DateField(
         "last reviewed",
-        help_text="The day someone last checked the page against IRCC's rules; shown on the page.",
+        null=True,
+        blank=True,
+        help_text="The day you checked every claim on this page against the IRCC pages listed "
+        "under Sources checked. Set it only then: the page shows it as the date of its last "
+        "review. Empty: not reviewed yet.",
+    )
+    text_changed_on = models.DateField(
+        "text last changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the page's words last changed, by an editor or a data migration: a "
+        "page changed after its review says so.",
     )
     stream = models.ForeignKey(
         Stream,
@@ -716,3 +732,66 @@ class Guide(models.Model):
 
     def get_absolute_url(self):
         return reverse("draws:guide_detail", args=[self.slug])
+
+    def clean(self):
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            raise ValidationError(
+                {"reviewed_on": "A review date is the day the review was done: not in the future."}
+            )
+
+    @property
+    def changed_since_review(self):
+        """The words changed after the last review (or there has been none)."""
+        if self.reviewed_on is None:
+            return True
+        return bool(self.text_changed_on and self.text_changed_on > self.reviewed_on)
+
+
+def is_official_address(url):
+    """IRCC's and the Government of Canada's own pages: canada.ca and gc.ca, over https."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and (
+        host in ("canada.ca", "gc.ca") or host.endswith((".canada.ca", ".gc.ca"))
+    )
+
+
+def validate_official_address(url):
+    if not is_official_address(url):
+        raise ValidationError(
+            "Give the address of an official Government of Canada page (https://www.canada.ca/"
+            "... or a gc.ca site): a guide is reviewed against IRCC's own words, not a summary.",
+            code="not_official",
+        )
+
+
+@reversion.register()
+class GuideSource(models.Model):
+    """An official page a guide's review checked its claims against, shown on the guide."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(
+        max_length=200, help_text="The page's title as IRCC gives it, e.g. Proof of funds."
+    )
+    url = models.URLField(
+        "address",
+        max_length=500,
+        validators=[validate_official_address],
+        help_text="https://www.canada.ca/... (or another gc.ca site).",
+    )
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["display_order", "pk"]
+        verbose_name = "source checked"
+        verbose_name_plural = "sources checked"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "url"],
+                name="guide_source_unique",
+                violation_error_message="This page is already listed for the guide.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -233,7 +233,7 @@ def stream_detail(request, slug):
 
 @require_safe
 def guide_detail(request, slug):
-    guide = get_object_or_404(Guide.objects.with_stream(), slug=slug)
+    guide = get_object_or_404(Guide.objects.with_stream().with_sources(), slug=slug)
     latest, every = None, []
     if guide.stream:
         rounds = Draw.objects.published().for_stream(guide.stream).newest_first()

@@ -292,6 +292,7 @@ PAGE_CACHE_WATCHED_MODELS = [
     "draws.Stream",
     "draws.RoundName",
     "draws.Guide",
+    "draws.GuideSource",
     "draws.Correction",
 ]
 # Never cached: the editors' admin, the health check, static files (whitenoise's own).
