@@ -18,7 +18,26 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from draws import ircc
+from draws.text import category_version
 from eeportal.scores.crs import CRS_MAX
+
+
+def is_official_address(url):
+    """IRCC's and the Government of Canada's own pages: canada.ca and gc.ca, over https."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and (
+        host in ("canada.ca", "gc.ca") or host.endswith((".canada.ca", ".gc.ca"))
+    )
+
+
+def validate_official_address(url):
+    if not is_official_address(url):
+        raise ValidationError(
+            "Give the address of an official Government of Canada page (https://www.canada.ca/"
+            "... or a gc.ca site): a guide is reviewed against IRCC's own words, not a summary.",
+            code="not_official",
+        )
 
 
 class StreamQuerySet(models.QuerySet):
@@ -61,6 +80,36 @@ class Stream(models.Model):
         blank=True,
         max_length=1000,
         help_text="One or two plain sentences shown at the top of the stream's page.",
+    )
+
+    who_qualifies = models.TextField(
+        "who qualifies",
+        blank=True,
+        max_length=2000,
+        help_text="For a category: who can be invited in its rounds, in plain words (shown on "
+        "the stream's page and the categories page). Check it against IRCC's page below.",
+    )
+    official_url = models.URLField(
+        "IRCC's page",
+        blank=True,
+        max_length=500,
+        validators=[validate_official_address],
+        help_text="IRCC's page with the rules, such as a category's official occupation list.",
+    )
+    standing = models.TextField(
+        "where it stands now",
+        blank=True,
+        max_length=1000,
+        help_text="Plain words on how the stream's candidates are invited today, e.g. through "
+        "other rounds when IRCC holds none for it. The date of its latest round is added from "
+        "the data: don't write it here.",
+    )
+    standing_source_url = models.URLField(
+        "source of where it stands",
+        blank=True,
+        max_length=500,
+        validators=[validate_official_address],
+        help_text="IRCC's page that supports those words.",
     )
 
     objects = StreamQuerySet.as_manager()
@@ -146,6 +195,7 @@ class DrawQuerySet(models.QuerySet):
             "stream_id",
             "invitations",
             "crs_min",
+            "round_name",
             "stream__slug",
             "stream__name",
             "stream__short_name",
@@ -154,7 +204,9 @@ class DrawQuerySet(models.QuerySet):
     def figure_rows(self):
         """(date, crs_min, invitations) rows for charts and Figures, not models: building
         1,500 rounds as models was two thirds of a long stream page's time (BENCHMARKS.md)."""
-        return self.values_list("date", "crs_min", "invitations", named=True)
+        return self.values_list(
+            "date", "crs_min", "invitations", "number", "suffix", "round_name", named=True
+        )
 
     def newest_first(self):
         return self.order_by("-date", "-number", "-suffix")
@@ -261,6 +313,12 @@ class DrawQuerySet(models.QuerySet):
             )
         )
         return {row.pop("stream"): row for row in rows}
+
+    def category_rounds(self):
+        """(stream_id, round_name, date) of category rounds: the versions IRCC has used."""
+        return self.filter(stream__kind=Stream.Kind.CATEGORY).values_list(
+            "stream_id", "round_name", "date", named=True
+        )
 
     def newest_distribution_bands(self):
         """The bands of the newest pool distribution among these rounds, each with its round.
@@ -471,6 +529,11 @@ class Draw(models.Model):
     @property
     def display_name(self):
         return self.round_name or self.stream.name
+
+    @property
+    def version(self):
+        """The category version IRCC named the round with ('2026-Version 2'), if any."""
+        return category_version(self.round_name)
 
     def clean(self):
         errors = {}
@@ -745,24 +808,6 @@ class Guide(models.Model):
         if self.reviewed_on is None:
             return True
         return bool(self.text_changed_on and self.text_changed_on > self.reviewed_on)
-
-
-def is_official_address(url):
-    """IRCC's and the Government of Canada's own pages: canada.ca and gc.ca, over https."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    return parts.scheme == "https" and (
-        host in ("canada.ca", "gc.ca") or host.endswith((".canada.ca", ".gc.ca"))
-    )
-
-
-def validate_official_address(url):
-    if not is_official_address(url):
-        raise ValidationError(
-            "Give the address of an official Government of Canada page (https://www.canada.ca/"
-            "... or a gc.ca site): a guide is reviewed against IRCC's own words, not a summary.",
-            code="not_official",
-        )
 
 
 @reversion.register()
