@@ -102,7 +102,8 @@ def test_an_editors_later_change_of_the_words_is_shown_as_unreviewed(editor_clie
 def test_a_review_needs_at_least_one_official_page(editor_client):
     guide = Guide.objects.get(slug="cec")
     data = review_form(editor_client, guide)
-    data["sources-0-DELETE"] = "on"
+    for index in range(guide.sources.count()):
+        data[f"sources-{index}-DELETE"] = "on"
     refused = editor_client.post(change_url(guide), data)
     assert refused.status_code == 200
     assert "list at least one under Sources checked" in refused.content.decode()
