@@ -80,7 +80,10 @@ class Version:
 
     @classmethod
     def of(cls, rows):
-        """The versions among rounds (anything with date and round_name), oldest first."""
+        """The versions among rounds (anything with date and round_name), oldest first.
+
+        Rounds entered without IRCC's name are one group with an empty name, so that they
+        are counted, not taken for a category without rounds."""
         by_name = {}
         for row in rows:
             by_name.setdefault(row.round_name, []).append(row.date)
@@ -94,7 +97,6 @@ class Version:
                     last=max(dates),
                 )
                 for name, dates in by_name.items()
-                if name
             ),
             key=lambda version: version.first,
         )

@@ -139,3 +139,10 @@ def test_the_fsw_words_follow_the_data_not_a_sentence(client):
     page = text(client.get("/streams/fsw/"))
     assert "IRCC has held no round for FSW candidates alone" not in page
     assert "Federal Skilled Worker candidates are now invited through" in page
+
+
+def test_rounds_entered_without_irccs_name_are_counted_not_lost(client):
+    make_draw(500, dt.date(2026, 9, 1), "education", round_name="")
+    page = text(client.get("/streams/education/"))
+    assert "IRCC has held no round for this category yet." not in page
+    assert "IRCC's name not recorded here: one round, 1 September 2026" in page

@@ -57,6 +57,9 @@ def test_the_stream_chart_marks_the_rule_changes_within_its_dates(client):
 def test_an_event_an_editor_adds_appears_on_the_timeline_and_the_charts(editor_client, client):
     make_draw(400, dt.date(2026, 3, 1), "cec")
     make_draw(401, dt.date(2026, 11, 20), "cec")
+    # Both pages are cached first: saving the event must retire them.
+    assert "A new points factor" not in text(client.get("/timeline/"))
+    assert "A new points factor" not in text(client.get("/streams/cec/"))
     url = reverse("admin:timeline_timelineevent_add")
     data = form_data(editor_client.get(url))
     data.update(
