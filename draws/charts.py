@@ -182,10 +182,14 @@ def marks_within(marks, dates):
     return sorted((date, label) for date, label in marks if first <= date <= last)
 
 
-def _event_marks(marks, x):
+def event_marks(marks, x):
     """Each (date, label) mark as a labelled vertical line across the plot: its number (1, 2,
     ...) at the top, the date and label in its <title> (shown on hover and tap, read by screen
-    readers). Numbers too close to the previous one drop a row, so none covers another."""
+    readers). Numbers too close to the previous one drop a row, so none covers another.
+
+    For any chart drawn on this module's plot (TOP, PLOT_HEIGHT, WIDTH), given its own
+    date-to-x function: time_chart uses it, and so can another chart of dates. Pass the marks
+    through marks_within first, and list the same marks beside the chart, numbered alike."""
     parts, previous_x, row = [], None, 0
     for number, (date, label) in enumerate(marks, start=1):
         line_x = x(date)
@@ -262,7 +266,7 @@ def time_chart(
         return _mark_title(f"{name} ({note})" if note else name, value_text, value)
 
     body = [_y_axis(ticks, y, left)]
-    body.append(_event_marks(marks_within(marks, [start, end]), x))
+    body.append(event_marks(marks_within(marks, [start, end]), x))
     # Year labels at least 1.6 label widths apart, so that moving one inside the plot
     # doesn't bring it onto the next.
     most_years = max(1, math.floor(plot_width / (1.6 * label_width("2026"))))
