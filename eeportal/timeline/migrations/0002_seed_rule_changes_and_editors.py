@@ -62,8 +62,9 @@ EVENTS = [
     (
         dt.date(2023, 6, 28),
         "The first category-based rounds",
-        "IRCC held its first round for a category, healthcare occupations (round #252), and "
-        "within weeks rounds for STEM, French, trades, transport and agriculture followed. "
+        "IRCC held its first round for a category, healthcare occupations (round #252); over "
+        "the next three months rounds for STEM, French, trades, transport and agriculture "
+        "followed. "
         "Candidates in a category compete only with each other, so its cut-off can sit far "
         "below or above a general round's.",
         "Express Entry: category-based selection",
