@@ -30,7 +30,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from draws import ircc, revisions
 from draws.announcement import read_announcement
 from draws.importing import streams_by_round_name
-from draws.models import Draw, Guide, PoolBand, RoundName, Stream
+from draws.models import Draw, Guide, GuideSource, PoolBand, RoundName, Stream
 from draws.text import without_direction_controls
 from eeportal.admin_site import RecordAdmin
 from eeportal.scores.crs import CRS_MAX
@@ -492,9 +492,43 @@ class StreamAdmin(EditorsVersionAdmin):
     inlines = [RoundNameInline]
 
 
+class GuideSourceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if self.instance.reviewed_on and not kept:
+            raise ValidationError(
+                "A review is checked against IRCC's own pages: list at least one under "
+                "Sources checked, or leave Last reviewed as it was."
+            )
+
+
+class GuideSourceInline(admin.TabularInline):
+    model = GuideSource
+    form = EditorsModelForm
+    formset = GuideSourceFormSet
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["title", "url", "display_order"]
+    extra = 1
+
+
+# What readers read: a change to any of these after the last review is shown on the page.
+GUIDE_TEXT_FIELDS = {"title", "summary", "body", "official_url"}
+
+
 @admin.register(Guide)
 class GuideAdmin(EditorsVersionAdmin):
-    list_display = ["title", "slug", "reviewed_on", "updated_at"]
+    """Guides and their reviews.
+
+    "Last reviewed" is an editor's statement that every claim was checked against the listed
+    IRCC pages that day: only this screen sets it, and the page says when its words changed
+    after it.
+    """
+
+    list_display = ["title", "slug", "reviewed_on", "text_changed_on", "updated_at"]
+    inlines = [GuideSourceInline]
     fields = [
         "opened_revision",
         "slug",
@@ -513,6 +547,14 @@ class GuideAdmin(EditorsVersionAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The navigation links to guides by slug; only a superuser may change one.
         return [] if request.user.is_superuser else ["slug"]
+
+    def save_model(self, request, obj, form, change):
+        if "reviewed_on" in form.changed_data and obj.reviewed_on:
+            # A review covers the words as they are saved with it.
+            obj.text_changed_on = obj.reviewed_on
+        elif GUIDE_TEXT_FIELDS & set(form.changed_data) or not change:
+            obj.text_changed_on = timezone.localdate()
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(LogEntry)

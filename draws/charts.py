@@ -173,19 +173,78 @@ def runs_between_pauses(points):
     return runs
 
 
+def marks_within(marks, dates):
+    """The (date, label) marks that fall within the span of `dates`, oldest first: what a time
+    chart of those dates draws, for a page to list beside it with the same numbers."""
+    if not dates:
+        return []
+    first, last = min(dates), max(dates)
+    return sorted((date, label) for date, label in marks if first <= date <= last)
+
+
+def event_marks(marks, x):
+    """Each (date, label) mark as a labelled vertical line across the plot: its number (1, 2,
+    ...) at the top, the date and label in its <title> (shown on hover and tap, read by screen
+    readers). Numbers too close to the previous one drop a row, so none covers another.
+
+    For any chart drawn on this module's plot (TOP, PLOT_HEIGHT, WIDTH), given its own
+    date-to-x function: time_chart uses it, and so can another chart of dates. Pass the marks
+    through marks_within first, and list the same marks beside the chart, numbered alike."""
+    parts, previous_x, row = [], None, 0
+    for number, (date, label) in enumerate(marks, start=1):
+        line_x = x(date)
+        text = str(number)
+        if previous_x is not None and line_x - previous_x < label_width(text) + 8:
+            row = (row + 1) % 3
+        else:
+            row = 0
+        previous_x = line_x
+        # The number sits right of its line, or left of it where it would leave the chart.
+        fits_right = line_x + 3 + label_width(text) <= WIDTH - RIGHT
+        parts.append(
+            f'<g class="chart-event"><title>{escape(date_format(date))}: {escape(label)}</title>'
+            f'<line class="chart-event-line" x1="{line_x:.1f}" x2="{line_x:.1f}" y1="{TOP}" '
+            f'y2="{TOP + PLOT_HEIGHT}"/>'
+            + _label(
+                line_x + 3 if fits_right else line_x - 3,
+                TOP + LABEL_SIZE * 0.85 + row * LABEL_ROW,
+                text,
+                anchor="start" if fits_right else "end",
+                css_class="chart-label chart-event-label",
+            )
+            + "</g>"
+        )
+    return "".join(parts)
+
+
 def time_chart(
-    chart_id, points, *, title, description, kind="line", zero_based=False, value_text="{value}"
+    chart_id,
+    points,
+    *,
+    title,
+    description,
+    kind="line",
+    zero_based=False,
+    value_text="{value}",
+    marks=(),
 ):
-    """A chart of (date, value) or (date, value, round label) points on a time axis, as a line
-    with dots or as bars. Each dot and bar gives its round's value on hover or tap, written
-    with `value_text` ("minimum CRS {value}")."""
+    """A chart of (date, value), (date, value, round label) or (date, value, round label, note)
+    points on a time axis, as a line with dots or as bars. Each dot and bar gives its round's
+    value on hover or tap, written with `value_text` ("minimum CRS {value}"), and its note
+    (such as the category version IRCC named the round with).
+
+    `marks` are (date, label) events, such as rule changes, drawn as numbered vertical lines
+    where they fall within the chart's dates (see marks_within)."""
     if not points:
         return ""
-    points = sorted((point[0], point[1], point[2] if len(point) > 2 else "") for point in points)
+    points = sorted(
+        (point[0], point[1], point[2] if len(point) > 2 else "", point[3] if len(point) > 3 else "")
+        for point in points
+    )
     start, end = points[0][0], points[-1][0]
     if start == end:
         start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
-    values = [value for _, value, _ in points]
+    values = [point[1] for point in points]
     ticks = nice_ticks(0 if zero_based else min(values), max(values))
     low, high = ticks[0], ticks[-1]
     span_days = (end - start).days
@@ -201,11 +260,13 @@ def time_chart(
     def y(value):
         return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
 
-    def mark_title(date, value, label):
+    def mark_title(date, value, label, note):
         name = date_format(date)
-        return _mark_title(f"Round #{label}, {name}" if label else name, value_text, value)
+        name = f"Round #{label}, {name}" if label else name
+        return _mark_title(f"{name} ({note})" if note else name, value_text, value)
 
     body = [_y_axis(ticks, y, left)]
+    body.append(event_marks(marks_within(marks, [start, end]), x))
     # Year labels at least 1.6 label widths apart, so that moving one inside the plot
     # doesn't bring it onto the next.
     most_years = max(1, math.floor(plot_width / (1.6 * label_width("2026"))))
@@ -214,18 +275,18 @@ def time_chart(
         text = str(tick.year)
         body.append(_label(_label_within(x(tick), text, left), _row_baseline(0), text))
     if kind == "bars":
-        for date, value, label in points:
+        for date, value, label, note in points:
             body.append(
                 f'<rect class="chart-bar" x="{x(date) - bar_width / 2:.1f}" y="{y(value):.1f}" '
                 f'width="{bar_width:.1f}" height="{y(low) - y(value):.1f}">'
-                f"{mark_title(date, value, label)}</rect>"
+                f"{mark_title(date, value, label, note)}</rect>"
             )
     else:
         for run in runs_between_pauses(points):
             if len(run) > 1:
-                path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value, _ in run)
+                path = " ".join(f"{x(point[0]):.1f},{y(point[1]):.1f}" for point in run)
                 # Without dots, the line itself says what it spans.
-                run_values = [value for _, value, _ in run]
+                run_values = [point[1] for point in run]
                 span = _mark_title(
                     f"{date_format(run[0][0])} to {date_format(run[-1][0])}",
                     value_text,
@@ -237,8 +298,8 @@ def time_chart(
             if len(points) <= MAX_DOTS or len(run) == 1:
                 body.extend(
                     f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="3">'
-                    f"{mark_title(date, value, label)}</circle>"
-                    for date, value, label in run
+                    f"{mark_title(date, value, label, note)}</circle>"
+                    for date, value, label, note in run
                 )
     return _svg(chart_id, title, description, "".join(body))
 

@@ -5,6 +5,7 @@ here is kept in revisions with its values (django-reversion; see draws/revisions
 """
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import reversion
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -17,7 +18,26 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from draws import ircc
+from draws.text import category_version
 from eeportal.scores.crs import CRS_MAX
+
+
+def is_official_address(url):
+    """IRCC's and the Government of Canada's own pages: canada.ca and gc.ca, over https."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and (
+        host in ("canada.ca", "gc.ca") or host.endswith((".canada.ca", ".gc.ca"))
+    )
+
+
+def validate_official_address(url):
+    if not is_official_address(url):
+        raise ValidationError(
+            "Give the address of an official Government of Canada page (https://www.canada.ca/"
+            "... or a gc.ca site): a guide is reviewed against IRCC's own words, not a summary.",
+            code="not_official",
+        )
 
 
 class StreamQuerySet(models.QuerySet):
@@ -60,6 +80,36 @@ class Stream(models.Model):
         blank=True,
         max_length=1000,
         help_text="One or two plain sentences shown at the top of the stream's page.",
+    )
+
+    who_qualifies = models.TextField(
+        "who qualifies",
+        blank=True,
+        max_length=2000,
+        help_text="For a category: who can be invited in its rounds, in plain words (shown on "
+        "the stream's page and the categories page). Check it against IRCC's page below.",
+    )
+    official_url = models.URLField(
+        "IRCC's page",
+        blank=True,
+        max_length=500,
+        validators=[validate_official_address],
+        help_text="IRCC's page with the rules, such as a category's official occupation list.",
+    )
+    standing = models.TextField(
+        "where it stands now",
+        blank=True,
+        max_length=1000,
+        help_text="Plain words on how the stream's candidates are invited today, e.g. through "
+        "other rounds when IRCC holds none for it. The date of its latest round is added from "
+        "the data: don't write it here.",
+    )
+    standing_source_url = models.URLField(
+        "source of where it stands",
+        blank=True,
+        max_length=500,
+        validators=[validate_official_address],
+        help_text="IRCC's page that supports those words.",
     )
 
     objects = StreamQuerySet.as_manager()
@@ -145,6 +195,7 @@ class DrawQuerySet(models.QuerySet):
             "stream_id",
             "invitations",
             "crs_min",
+            "round_name",
             "stream__slug",
             "stream__name",
             "stream__short_name",
@@ -153,7 +204,9 @@ class DrawQuerySet(models.QuerySet):
     def figure_rows(self):
         """(date, crs_min, invitations) rows for charts and Figures, not models: building
         1,500 rounds as models was two thirds of a long stream page's time (BENCHMARKS.md)."""
-        return self.values_list("date", "crs_min", "invitations", named=True)
+        return self.values_list(
+            "date", "crs_min", "invitations", "number", "suffix", "round_name", named=True
+        )
 
     def newest_first(self):
         return self.order_by("-date", "-number", "-suffix")
@@ -270,6 +323,12 @@ class DrawQuerySet(models.QuerySet):
             )
         )
         return {row.pop("stream"): row for row in rows}
+
+    def category_rounds(self):
+        """(stream_id, round_name, date) of category rounds: the versions IRCC has used."""
+        return self.filter(stream__kind=Stream.Kind.CATEGORY).values_list(
+            "stream_id", "round_name", "date", named=True
+        )
 
     def newest_distribution_bands(self):
         """The bands of the newest pool distribution among these rounds, each with its round.
@@ -481,6 +540,11 @@ class Draw(models.Model):
     def display_name(self):
         return self.round_name or self.stream.name
 
+    @property
+    def version(self):
+        """The category version IRCC named the round with ('2026-Version 2'), if any."""
+        return category_version(self.round_name)
+
     def clean(self):
         errors = {}
         if self.number:
@@ -664,12 +728,15 @@ class GuideQuerySet(models.QuerySet):
     def with_stream(self):
         return self.select_related("stream")
 
+    def with_sources(self):
+        return self.prefetch_related("sources")
+
     def for_menus(self):
         """What the header's menu and the home page's list show, in display order."""
         return self.only("slug", "short_name", "home_title", "tagline", "display_order")
 
 
-@reversion.register()
+@reversion.register(follow=["sources"])
 class Guide(models.Model):
     """An explanatory page about a program or the CRS, kept current by editors."""
 
@@ -703,7 +770,19 @@ class Guide(models.Model):
     )
     reviewed_on = models.DateField(
         "last reviewed",
-        help_text="The day someone last checked the page against IRCC's rules; shown on the page.",
+        null=True,
+        blank=True,
+        help_text="The day you checked every claim on this page against the IRCC pages listed "
+        "under Sources checked. Set it only then: the page shows it as the date of its last "
+        "review. Empty: not reviewed yet.",
+    )
+    text_changed_on = models.DateField(
+        "text last changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the page's words last changed, by an editor or a data migration: a "
+        "page changed after its review says so.",
     )
     stream = models.ForeignKey(
         Stream,
@@ -726,3 +805,48 @@ class Guide(models.Model):
 
     def get_absolute_url(self):
         return reverse("draws:guide_detail", args=[self.slug])
+
+    def clean(self):
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            raise ValidationError(
+                {"reviewed_on": "A review date is the day the review was done: not in the future."}
+            )
+
+    @property
+    def changed_since_review(self):
+        """The words changed after the last review (or there has been none)."""
+        if self.reviewed_on is None:
+            return True
+        return bool(self.text_changed_on and self.text_changed_on > self.reviewed_on)
+
+
+@reversion.register()
+class GuideSource(models.Model):
+    """An official page a guide's review checked its claims against, shown on the guide."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(
+        max_length=200, help_text="The page's title as IRCC gives it, e.g. Proof of funds."
+    )
+    url = models.URLField(
+        "address",
+        max_length=500,
+        validators=[validate_official_address],
+        help_text="https://www.canada.ca/... (or another gc.ca site).",
+    )
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["display_order", "pk"]
+        verbose_name = "source checked"
+        verbose_name_plural = "sources checked"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "url"],
+                name="guide_source_unique",
+                violation_error_message="This page is already listed for the guide.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -24,6 +24,7 @@ class PageSitemap(Sitemap):
             "draws:home",
             "draws:list",
             "draws:stream_list",
+            "draws:categories",
             "scores:check",
             "scores:crs_calculator",
             "draws:api",
@@ -78,9 +79,23 @@ class GuideSitemap(Sitemap):
         return guide.updated_at
 
 
+class TimelineSitemap(Sitemap):
+    """The timeline changes when an editor enters a rule change: its newest edit is not kept,
+    so no lastmod is given rather than a wrong one."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return ["timeline:index"]
+
+    def location(self, name):
+        return reverse(name)
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "streams": StreamSitemap,
     "draws": DrawSitemap,
     "guides": GuideSitemap,
+    "timeline": TimelineSitemap,
 }

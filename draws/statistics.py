@@ -4,6 +4,8 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass
 
+from draws.text import category_version
+
 
 @dataclass(frozen=True)
 class Change:
@@ -63,3 +65,38 @@ class Figures:
         """The figures of the rounds in the twelve months up to `today`."""
         start = today - dt.timedelta(days=365)
         return cls.of([draw for draw in draws if draw.date > start])
+
+
+@dataclass(frozen=True)
+class Version:
+    """The rounds IRCC held under one name of a category, such as 'Transport Occupations,
+    2026-Version 2': the 2023 and 2026 lists of a category differ, so their rounds do too."""
+
+    name: str
+    label: str
+    rounds: int
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def of(cls, rows):
+        """The versions among rounds (anything with date and round_name), oldest first.
+
+        Rounds entered without IRCC's name are one group with an empty name, so that they
+        are counted, not taken for a category without rounds."""
+        by_name = {}
+        for row in rows:
+            by_name.setdefault(row.round_name, []).append(row.date)
+        return sorted(
+            (
+                cls(
+                    name=name,
+                    label=category_version(name),
+                    rounds=len(dates),
+                    first=min(dates),
+                    last=max(dates),
+                )
+                for name, dates in by_name.items()
+            ),
+            key=lambda version: version.first,
+        )

@@ -7,6 +7,8 @@ English and French, left to right), so they can be removed from any text the sit
 hands out.
 """
 
+import re
+
 # Unicode's bidirectional formatting characters (UAX #9): the embeddings and overrides, the
 # isolates, and the three invisible marks.
 DIRECTION_CONTROLS = frozenset(
@@ -33,3 +35,14 @@ DELETE_DIRECTION_CONTROLS = dict.fromkeys(map(ord, DIRECTION_CONTROLS))
 def without_direction_controls(text):
     """`text` with every direction-control character removed; all else is left as it was."""
     return text.translate(DELETE_DIRECTION_CONTROLS)
+
+
+# IRCC names category versions 'Transport occupations (Version 1)' and, from 2026,
+# 'Transport Occupations, 2026-Version 2'.
+CATEGORY_VERSION = re.compile(r"(?:\d{4}-)?Version \d+", re.IGNORECASE)
+
+
+def category_version(round_name):
+    """'Version 1' or '2026-Version 2' from a round's IRCC name; '' when it names none."""
+    found = CATEGORY_VERSION.search(round_name or "")
+    return found.group(0) if found else ""

@@ -21,6 +21,7 @@ urlpatterns = [
     path("streams/", views.stream_list, name="stream_list"),
     path("streams/<slug:slug>/", views.stream_detail, name="stream_detail"),
     path("streams/<slug:slug>/card.png", views.stream_card, name="stream_card"),
+    path("categories/", views.categories, name="categories"),
     path("programs/<slug:slug>/", views.guide_detail, name="guide_detail"),
     path("about/", views.about, name="about"),
     path("corrections/", views.correction_list, name="corrections"),

@@ -16,10 +16,12 @@ from django.views.decorators.http import require_safe
 from draws import charts, ircc, sharing
 from draws.filters import DrawFilter
 from draws.models import Correction, Draw, Guide, Stream
-from draws.statistics import Change, Figures
+from draws.statistics import Change, Figures, Version
+from draws.text import category_version
 from eeportal.context_processors import site_url
 from eeportal.pagecache.headers import ask_every_time, keep_for_good
 from eeportal.pagecache.query import reads_query
+from eeportal.timeline.models import TimelineEvent
 
 HISTORY_PAGE_SIZE = 50
 STREAM_TABLE_LENGTH = 25
@@ -193,7 +195,15 @@ def stream_detail(request, slug):
     # the latest ones (every real stream fits; the benchmark's generated history does not).
     charted = every[:STREAM_CHART_ROUNDS]
     which = "latest" if len(every) > len(charted) else "every"
-    points = [(row.date, row.crs_min) for row in charted]
+    is_category = stream.kind == Stream.Kind.CATEGORY
+    # A category's rounds carry the version IRCC named them with: its lists change between
+    # versions (the 2023 and 2026 transport lists differ).
+    points = [
+        (row.date, row.crs_min, "", category_version(row.round_name) if is_category else "")
+        for row in charted
+    ]
+    versions = Version.of(every) if is_category else []
+    marks = charts.marks_within(TimelineEvent.objects.chart_marks(), [row.date for row in charted])
     latest = recent[0] if recent else None
     return render(
         request,
@@ -207,6 +217,11 @@ def stream_detail(request, slug):
             "latest": latest,
             "figures_all": Figures.of(every),
             "figures_year": Figures.of_last_year(every, timezone.localdate()),
+            "versions": versions,
+            # Rounds are labelled with their version where the stream has had several.
+            "show_version": len(versions) > 1,
+            "dormant": is_dormant(latest),
+            "marks": marks,
             "crs_chart": charts.time_chart(
                 "crs",
                 points,
@@ -215,6 +230,7 @@ def stream_detail(request, slug):
                 + (f" (the latest {len(charted)})" if which == "latest" else "")
                 + ", oldest to newest.",
                 value_text="minimum CRS {value}",
+                marks=marks,
             ),
             "invitations_chart": charts.time_chart(
                 "invitations",
@@ -231,9 +247,40 @@ def stream_detail(request, slug):
     )
 
 
+# A stream whose latest round is older than this is said to have paused: its page says
+# since when, and how its candidates are invited meanwhile (Stream.standing).
+DORMANT_AFTER_DAYS = 365
+
+
+def is_dormant(latest):
+    return latest is not None and latest.days_ago(timezone.now()) > DORMANT_AFTER_DAYS
+
+
+CATEGORIES_META = sharing.PageMeta(
+    title="Express Entry categories: who qualifies, and the versions IRCC has used",
+    description="Each Express Entry category with who qualifies in plain words, the versions "
+    "of it IRCC has held rounds for, and IRCC's official occupation lists.",
+)
+
+
+@require_safe
+def categories(request):
+    streams = Stream.objects.filter(kind=Stream.Kind.CATEGORY)
+    rounds = Draw.objects.published().category_rounds()
+    per_stream = {}
+    for row in rounds:
+        per_stream.setdefault(row.stream_id, []).append(row)
+    rows = [(stream, Version.of(per_stream.get(stream.pk, []))) for stream in streams]
+    return render(
+        request,
+        "draws/categories.html",
+        {"section": "streams", "meta": CATEGORIES_META, "rows": rows},
+    )
+
+
 @require_safe
 def guide_detail(request, slug):
-    guide = get_object_or_404(Guide.objects.with_stream(), slug=slug)
+    guide = get_object_or_404(Guide.objects.with_stream().with_sources(), slug=slug)
     latest, every = None, []
     if guide.stream:
         rounds = Draw.objects.published().for_stream(guide.stream).newest_first()
@@ -247,6 +294,7 @@ def guide_detail(request, slug):
             "meta": sharing.guide_meta(guide),
             "guide": guide,
             "latest": latest,
+            "dormant": is_dormant(latest),
             "figures_year": Figures.of_last_year(every, timezone.localdate()),
             "figures_all": Figures.of(every),
         },

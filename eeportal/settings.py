@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "eeportal.pagecache",
     "eeportal.scores",
     "eeportal.sync",
+    "eeportal.timeline",
 ]
 
 MIDDLEWARE = [
@@ -292,7 +293,9 @@ PAGE_CACHE_WATCHED_MODELS = [
     "draws.Stream",
     "draws.RoundName",
     "draws.Guide",
+    "draws.GuideSource",
     "draws.Correction",
+    "timeline.TimelineEvent",
 ]
 # Never cached: the editors' admin, the health check, static files (whitenoise's own).
 PAGE_CACHE_SKIP_PATHS = ["/" + ADMIN_URL, "/healthz", "/" + STATIC_URL]

@@ -146,7 +146,11 @@ def test_editors_hold_only_their_permissions(editor, editor_client):
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert editor.has_perm("sync.view_syncrun") and editor.has_perm("sync.view_syncconflict")
     assert not editor.has_perm("sync.delete_syncrun")
-    assert Permission.objects.filter(group__name="Editors").count() == 19
+    # 19, then the guides' sources (four) and the timeline (add, change, view).
+    assert editor.has_perm("draws.change_guidesource")
+    assert editor.has_perm("timeline.change_timelineevent")
+    assert not editor.has_perm("timeline.delete_timelineevent")
+    assert Permission.objects.filter(group__name="Editors").count() == 19 + 4 + 3
 
 
 def test_a_visitor_is_sent_to_the_login_page(client):

@@ -322,3 +322,62 @@ def test_a_line_too_dense_for_dots_says_what_it_spans():
     assert mark_titles(svg, "polyline") == [
         "7 January 2015 to 24 October 2018: minimum CRS 400 to 499"
     ]
+
+
+# Rule changes marked on time charts (issue 16)
+
+RULE_CHANGES = [
+    (dt.date(2016, 11, 19), "Job offers worth far less"),
+    (dt.date(2017, 6, 6), "Points for French & siblings"),
+    (dt.date(2025, 3, 25), "Job offers no longer earn points"),
+]
+
+
+def event_marks(svg):
+    return re.findall(
+        r'<g class="chart-event"><title>([^<]*)</title><line class="chart-event-line" '
+        r'x1="([\d.]+)" x2="[\d.]+" y1="(\d+)" y2="(\d+)"/><text class="chart-label '
+        r'chart-event-label" x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)">(\d+)</text></g>',
+        svg,
+    )
+
+
+def test_a_time_chart_marks_the_events_within_its_dates_as_numbered_lines():
+    points = [(dt.date(2016, 1, 6), 461), (dt.date(2020, 1, 1), 470), (dt.date(2024, 1, 1), 540)]
+    svg = charts.time_chart("c", points, title="t", description="d", marks=RULE_CHANGES)
+    marks = event_marks(svg)
+    assert [(title, number) for title, *_, number in marks] == [
+        ("19 November 2016: Job offers worth far less", "1"),
+        ("6 June 2017: Points for French &amp; siblings", "2"),
+    ]
+    for _, line_x, top, bottom, *_ in marks:
+        assert charts.TOP <= int(top) < int(bottom) <= charts.HEIGHT - charts.BOTTOM
+        assert 0 < float(line_x) < charts.WIDTH
+    # Without marks, the chart is drawn as before.
+    assert "chart-event" not in charts.time_chart("c", points, title="t", description="d")
+
+
+def test_event_numbers_close_together_drop_a_row_and_stay_inside_the_chart():
+    points = [(dt.date(1990, 1, 1), 470), (dt.date(2025, 3, 25), 480)]
+    marks = event_marks(
+        charts.time_chart("c", points, title="t", description="d", marks=RULE_CHANGES)
+    )
+    (_, first_x, *_, first_y, _, _), (_, second_x, *_, second_y, _, _) = marks[:2]
+    assert float(second_x) - float(first_x) < charts.label_width("2") + 8
+    assert float(second_y) > float(first_y)  # the second number is on the next row
+    # The last mark is at the chart's right edge: its number is written to the left.
+    *_, last_x, _, anchor, _ = marks[-1]
+    assert anchor == "end"
+    assert float(last_x) <= charts.WIDTH - charts.RIGHT
+
+
+def test_marks_within_gives_the_events_a_chart_of_these_dates_draws():
+    dates = [dt.date(2017, 1, 1), dt.date(2026, 1, 1)]
+    assert charts.marks_within(RULE_CHANGES, dates) == RULE_CHANGES[1:]
+    assert charts.marks_within(RULE_CHANGES, []) == []
+
+
+def test_a_point_with_a_note_says_it_in_its_title():
+    points = [(dt.date(2026, 8, 7), 470, "", "2026-Version 2")]
+    svg = charts.time_chart("c", points, title="t", description="d", value_text="CRS {value}")
+    assert mark_titles(svg, "circle") == ["7 August 2026 (2026-Version 2): CRS 470"]

@@ -311,6 +311,9 @@ class TestSearchEngines:
             "/check/",
             "/crs/calculator/",
             "/api/",
+            "/categories/",
+            "/timeline/",
+            "/streams/researchers/",
         ]:
             assert "http://testserver" + path in urls
         for slug in ("cec", "fsw", "fst", "crs"):

@@ -467,6 +467,7 @@ def test_the_menu_and_the_home_page_list_the_guides_as_editors_set_them(client, 
         ("fsw", "FSW"),
         ("crs", "CRS"),
         ("pnp", "PNP"),
+        ("applying", "Applying"),
     ]
     assert (
         '<a href="/programs/pnp/"><strong>Provincial Nominee Program</strong> '

@@ -33,6 +33,8 @@ PAGES = {
     "streams": ("/streams/", 200),
     "stream": ("/streams/cec/", 200),
     "guide": ("/programs/cec/", 200),
+    "categories": ("/categories/", 200),
+    "timeline": ("/timeline/", 200),
     "about": ("/about/", 200),
     "not-found": ("/draws/99999/", 404),
 }

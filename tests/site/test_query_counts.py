@@ -22,10 +22,15 @@ PUBLIC_URLS = [
     ("/draws/392/", 7),
     ("/draws/91a/", 7),
     ("/streams/", 5),
-    # The latest rounds as a table, then every round as light rows for charts and figures.
-    ("/streams/cec/", 7),
-    ("/programs/cec/", 6),
-    ("/programs/crs/", 4),
+    # The latest rounds as a table, then every round as light rows for charts and figures,
+    # and the rule changes the cut-off chart marks.
+    ("/streams/cec/", 8),
+    # A guide's sources checked: one query more.
+    ("/programs/cec/", 7),
+    ("/programs/crs/", 5),
+    # The category streams, then every category round's name and date.
+    ("/categories/", 5),
+    ("/timeline/", 4),
     ("/about/", 4),
     # The count of corrections; none in this history, so no page of them to read.
     ("/corrections/", 4),

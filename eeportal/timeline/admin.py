@@ -1,0 +1,14 @@
+"""Editors add and correct the rule changes; only superusers delete (EditorsVersionAdmin)."""
+
+from django.contrib import admin
+
+from draws.admin import EditorsVersionAdmin
+from eeportal.timeline.models import TimelineEvent
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(EditorsVersionAdmin):
+    list_display = ["date", "title", "source_title"]
+    date_hierarchy = "date"
+    search_fields = ["title", "what_changed"]
+    fields = ["opened_revision", "date", "title", "what_changed", "source_title", "source_url"]
