@@ -392,3 +392,80 @@ def pool_position_chart(chart_id, bands, at_or_above, score, *, title, descripti
         height=POOL_HEIGHT,
         css_class="chart chart-small",
     )
+
+
+# A dated mark (a rule change, say) is a thin vertical line; its label is written at the top
+# of the plot where it fits, and its <title> always gives it on hover and tap.
+MARK_LABEL_SIZE = LABEL_SIZE * 0.8
+
+
+def pool_chart(chart_id, runs, *, title, description, value_text="{value}", marks=()):
+    """A line over time drawn from runs of (date, value, what) points: the line breaks between
+    runs (where nothing was measured), and each dot gives its date, value and `what` (the
+    rounds that published it) on hover or tap. `marks` are (date, label) pairs drawn as thin
+    labelled vertical lines, those outside the chart's dates left out."""
+    points = [point for run in runs for point in run]
+    if not points:
+        return ""
+    start, end = min(point[0] for point in points), max(point[0] for point in points)
+    if start == end:
+        start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
+    ticks = nice_ticks(min(point[1] for point in points), max(point[1] for point in points))
+    low, high = ticks[0], ticks[-1]
+    left = _y_axis_left(ticks)
+    plot_width = WIDTH - RIGHT - left
+    inset = 4
+
+    def x(date):
+        return left + inset + (plot_width - 2 * inset) * (date - start).days / (end - start).days
+
+    def y(value):
+        return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
+
+    body = [_y_axis(ticks, y, left)]
+    most_years = max(1, math.floor(plot_width / (1.6 * label_width("2026"))))
+    years = _time_ticks(start, end, most_years) or [start + (end - start) / 2]
+    # A history starting after New Year's Day (distributions begin in January 2022) names its
+    # first year at its start too, where that leaves room before the next label.
+    if years[0].year != start.year and x(years[0]) - x(start) >= 1.6 * label_width("2026"):
+        years.insert(0, start)
+    for tick in years:
+        text = str(tick.year)
+        body.append(_label(_label_within(x(tick), text, left), _row_baseline(0), text))
+    body.extend(_date_marks(marks, start, end, x))
+    for run in runs:
+        if len(run) > 1:
+            path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value, _ in run)
+            body.append(f'<polyline class="chart-line" points="{path}"/>')
+        body.extend(
+            f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="2.5">'
+            + _mark_title(
+                f"{date_format(date)} ({what})" if what else date_format(date), value_text, value
+            )
+            + "</circle>"
+            for date, value, what in run
+        )
+    return _svg(chart_id, title, description, "".join(body))
+
+
+def _date_marks(marks, start, end, x):
+    """Thin vertical lines at each (date, label) within start..end, labelled where the label
+    fits beside the previous one."""
+    parts = []
+    label_right = -math.inf
+    for date, label in sorted(marks):
+        if not start <= date <= end:
+            continue
+        at = x(date)
+        parts.append(
+            f'<line class="chart-mark" x1="{at:.1f}" x2="{at:.1f}" y1="{TOP}" '
+            f'y2="{TOP + PLOT_HEIGHT}"><title>{escape(label)} ({date_format(date)})</title></line>'
+        )
+        width = len(label) * CHAR_WIDTH * MARK_LABEL_SIZE
+        if at + 3 > label_right and at + 3 + width <= WIDTH - RIGHT:
+            parts.append(
+                f'<text class="chart-mark-label" x="{at + 3:.1f}" y="{TOP + MARK_LABEL_SIZE:.1f}">'
+                f"{escape(label)}</text>"
+            )
+            label_right = at + 3 + width + 6
+    return parts

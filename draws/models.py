@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from draws import ircc
+from draws import ircc, pool
 from eeportal.scores.crs import CRS_MAX
 
 
@@ -273,6 +273,13 @@ class DrawQuerySet(models.QuerySet):
         )
         return PoolBand.objects.filter(draw=models.Subquery(newest)).select_related("draw")
 
+    def distribution_rounds(self):
+        """Rows for the pool's history (draws/pool.py), oldest first, not models: every round,
+        so that the history knows where rounds came without a distribution."""
+        return self.oldest_first().values_list(
+            "pk", "number", "suffix", "date", "pool_as_of", "pool_total", named=True
+        )
+
 
 @reversion.register(follow=["pool_bands"])
 class Draw(models.Model):
@@ -449,6 +456,12 @@ class Draw(models.Model):
         Draw.objects.filter(pk=self.pk).update(ircc_figures=figures)
         self.ircc_figures = figures
 
+    @property
+    def pool_history_url(self):
+        """The pool's history, at this round's distribution where it has one."""
+        url = reverse("draws:pool")
+        return f"{url}#{pool.anchor(self.pool_as_of)}" if self.pool_as_of else url
+
     def days_ago(self, now):
         """Whole days from the round's date to today in Ottawa, where IRCC dates rounds."""
         return (ircc.ottawa_date(now) - self.date).days
@@ -535,6 +548,17 @@ class Draw(models.Model):
         PoolBand.objects.bulk_update(bands, ["parent"])
 
 
+class PoolBandQuerySet(models.QuerySet):
+    def of_published_rounds(self):
+        return self.filter(draw__status=Draw.Status.PUBLISHED, draw__pool_as_of__isnull=False)
+
+    def range_rows(self):
+        """(pk, draw_id, low, high, count, parent_id) rows, not models, for draws/pool.py."""
+        return self.order_by().values_list(
+            "pk", "draw_id", "low", "high", "count", "parent_id", named=True
+        )
+
+
 # Its parent is not kept: it follows from the ranges (Draw.link_sub_bands).
 @reversion.register(exclude=["parent"])
 class PoolBand(models.Model):
@@ -552,6 +576,8 @@ class PoolBand(models.Model):
         related_name="sub_bands",
         help_text="The wider band this one splits, e.g. 451-500 for 491-500. Set automatically.",
     )
+
+    objects = PoolBandQuerySet.as_manager()
 
     class Meta:
         ordering = ["-high", "low"]

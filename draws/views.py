@@ -15,7 +15,8 @@ from django.views.decorators.http import require_safe
 
 from draws import charts, ircc, sharing
 from draws.filters import DrawFilter
-from draws.models import Correction, Draw, Guide, Stream
+from draws.models import Correction, Draw, Guide, PoolBand, Stream
+from draws.pool import PoolHistory
 from draws.statistics import Change, Figures
 from eeportal.context_processors import site_url
 from eeportal.pagecache.headers import ask_every_time, keep_for_good
@@ -250,6 +251,51 @@ def guide_detail(request, slug):
             "figures_year": Figures.of_last_year(every, timezone.localdate()),
             "figures_all": Figures.of(every),
         },
+    )
+
+
+POOL_META = sharing.PageMeta(
+    title="The Express Entry pool over time",
+    description="How many candidates were in the Express Entry pool, in each CRS score band, on "
+    "every distribution IRCC has published since 2022, and how each band changed.",
+)
+
+
+@require_safe
+def pool(request):
+    history = PoolHistory.of(
+        Draw.objects.published().distribution_rounds(),
+        PoolBand.objects.of_published_rounds().range_rows(),
+    )
+    return render(
+        request,
+        "draws/pool.html",
+        {
+            "section": "pool",
+            "meta": POOL_META,
+            "history": history,
+            "table": history.table(),
+            "sub_band_tables": history.sub_band_tables(),
+            # The whole pool, then one small chart per band, each on its own scale.
+            "charts": [pool_band_chart(history, column) for column in [None, *history.top_columns]],
+        },
+    )
+
+
+def pool_band_chart(history, column):
+    """The chart of the pool's total (column None) or of one CRS band over time."""
+    name = f"CRS {column.low}\u2013{column.high}" if column else "The whole pool"
+    who = f"with a CRS score of {column.low} to {column.high} " if column else ""
+    return (
+        name,
+        charts.pool_chart(
+            f"pool-{column.low}-{column.high}" if column else "pool-total",
+            history.runs(column),
+            title=f"{name}: candidates on each distribution",
+            description=f"Candidates in the pool {who}on each date IRCC published a "
+            "distribution; the line breaks where rounds came without one.",
+            value_text="{value} candidates",
+        ),
     )
 
 
