@@ -322,3 +322,33 @@ def test_a_line_too_dense_for_dots_says_what_it_spans():
     assert mark_titles(svg, "polyline") == [
         "7 January 2015 to 24 October 2018: minimum CRS 400 to 499"
     ]
+
+
+# The pool over time
+
+
+POOL_RUNS = [
+    [(dt.date(2022, 1, 17), 196_000, "round #214"), (dt.date(2022, 1, 31), 197_000, "round #215")],
+    [(dt.date(2022, 6, 20), 220_674, "round #225")],
+]
+
+
+def test_a_pool_chart_breaks_its_line_between_runs_and_titles_every_dot():
+    svg = charts.pool_chart(
+        "pool", POOL_RUNS, title="t", description="d", value_text="{value} candidates"
+    )
+    assert svg.count("<polyline") == 1  # the lone June point is a dot, joined to nothing
+    assert svg.count("<circle") == 3
+    assert "<title>20 June 2022 (round #225): 220,674 candidates</title>" in svg
+    assert charts.pool_chart("pool", [], title="t", description="d") == ""
+
+
+def test_a_pool_chart_draws_dated_marks_as_thin_lines_with_titles():
+    marks = [(dt.date(2022, 3, 1), "New rule"), (dt.date(2019, 1, 1), "Long before")]
+    svg = charts.pool_chart("pool", POOL_RUNS, title="t", description="d", marks=marks)
+    assert svg.count('class="chart-mark"') == 1  # 2019 lies outside the chart's dates
+    assert "<title>New rule (1 March 2022)</title>" in svg
+    assert ">New rule</text>" in svg
+    (mark_x,) = re.findall(r'class="chart-mark" x1="([\d.]+)"', svg)
+    dots_x = [float(x) for x in re.findall(r'<circle[^>]* cx="([\d.]+)"', svg)]
+    assert dots_x[1] < float(mark_x) < dots_x[2]

@@ -25,6 +25,8 @@ PUBLIC_URLS = [
     # The latest rounds as a table, then every round as light rows for charts and figures.
     ("/streams/cec/", 7),
     ("/programs/cec/", 6),
+    # Every round (to know which came without a distribution), then the bands of all.
+    ("/pool/", 5),
     ("/programs/crs/", 4),
     ("/about/", 4),
     # The count of corrections; none in this history, so no page of them to read.
