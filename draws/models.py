@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from draws import ircc, pool
+from draws.statistics import recent_after
 from eeportal.scores.crs import CRS_MAX
 
 
@@ -30,6 +31,18 @@ class StreamQuerySet(models.QuerySet):
             round_count=Count("draws", filter=published),
             invitation_total=Sum("draws__invitations", filter=published),
         ).order_by(*Stream._meta.ordering)
+
+    def active(self, today):
+        """Streams with a published round in the 12 months up to `today` (statistics.
+        recent_after): the one definition the home page, the streams and the checker share."""
+        return self.filter(models.Exists(Draw.objects.published().recent_for_stream(today)))
+
+    def dormant(self, today):
+        """Streams with published rounds, none of them in the 12 months up to `today`."""
+        published = Draw.objects.published().filter(stream=models.OuterRef("pk"))
+        return self.filter(models.Exists(published)).exclude(
+            models.Exists(Draw.objects.published().recent_for_stream(today))
+        )
 
 
 @reversion.register(follow=["round_names"])
@@ -198,6 +211,14 @@ class DrawQuerySet(models.QuerySet):
         except ValueError:
             raise self.model.DoesNotExist(f"{label!r} is not a round number") from None
         return self.get(number=number, suffix=suffix)
+
+    def recent_for_stream(self, today):
+        """These rounds of the outer query's stream in the 12 months up to `today`."""
+        return self.filter(stream=models.OuterRef("pk"), date__gt=recent_after(today))
+
+    def recent_dates(self, today):
+        """(stream_id, date) of these rounds in the 12 months up to `today`, for Gaps."""
+        return self.filter(date__gt=recent_after(today)).order_by().values_list("stream_id", "date")
 
     def in_year(self, year):
         return self.filter(date__year=year)
@@ -461,6 +482,17 @@ class Draw(models.Model):
         """The pool's history, at this round's distribution where it has one."""
         url = reverse("draws:pool")
         return f"{url}#{pool.anchor(self.pool_as_of)}" if self.pool_as_of else url
+
+    def previous_in_stream(self):
+        """The published round of this round's stream just before it, or None: one query."""
+        before = earlier_than(self.date, self.number, self.suffix)
+        return (
+            Draw.objects.published()
+            .for_stream(self.stream_id)
+            .filter(before)
+            .newest_first()
+            .first()
+        )
 
     def days_ago(self, now):
         """Whole days from the round's date to today in Ottawa, where IRCC dates rounds."""

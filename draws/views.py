@@ -17,7 +17,7 @@ from draws import charts, ircc, sharing
 from draws.filters import DrawFilter
 from draws.models import Correction, Draw, Guide, PoolBand, Stream
 from draws.pool import PoolHistory
-from draws.statistics import Change, Figures
+from draws.statistics import Change, Figures, Gaps
 from eeportal.context_processors import site_url
 from eeportal.pagecache.headers import ask_every_time, keep_for_good
 from eeportal.pagecache.query import reads_query
@@ -30,9 +30,12 @@ STREAM_CHART_ROUNDS = 200
 @require_safe
 def home(request):
     published = Draw.objects.published()
-    year = timezone.localdate().year
-    latest_per_stream = list(published.latest_per_stream())
-    latest = latest_per_stream[0] if latest_per_stream else None
+    today = timezone.localdate()
+    year = today.year
+    # Active streams' latest rounds are all newer than any dormant stream's latest.
+    active = list(published.latest_per_stream().filter(stream__in=Stream.objects.active(today)))
+    dormant = list(published.latest_per_stream().filter(stream__in=Stream.objects.dormant(today)))
+    latest = (active + dormant)[0] if active or dormant else None
     per_year = published.invitations_per_year()
     return render(
         request,
@@ -42,7 +45,12 @@ def home(request):
             "meta": sharing.home_meta(latest, site_url(request)),
             "latest": latest,
             "days_since_latest": latest.days_ago(timezone.now()) if latest else None,
-            "latest_per_stream": latest_per_stream,
+            "change_in_stream": Change.between(latest, latest.previous_in_stream())
+            if latest
+            else None,
+            "latest_per_stream": active + dormant,
+            "active_latest": active,
+            "dormant_latest": dormant,
             "year": year,
             "this_year": published.in_year(year).totals(),
             "per_year": per_year,
@@ -173,12 +181,22 @@ STREAMS_META = sharing.PageMeta(
 @require_safe
 def stream_list(request):
     streams = Stream.objects.with_published_totals()
-    latest = {draw.stream_id: draw for draw in Draw.objects.published().latest_per_stream()}
+    published = Draw.objects.published()
+    latest = {draw.stream_id: draw for draw in published.latest_per_stream()}
+    today = timezone.localdate()
+    gaps = Gaps.per_stream(
+        published.recent_dates(today), {pk: draw.date for pk, draw in latest.items()}, today
+    )
     rows = [(stream, latest.get(stream.pk)) for stream in streams]
     return render(
         request,
         "draws/stream_list.html",
-        {"section": "streams", "meta": STREAMS_META, "rows": rows},
+        {
+            "section": "streams",
+            "meta": STREAMS_META,
+            "rows": rows,
+            "gap_rows": [(stream, gaps[stream.pk]) for stream in streams if stream.pk in gaps],
+        },
     )
 
 
@@ -208,6 +226,7 @@ def stream_detail(request, slug):
             "latest": latest,
             "figures_all": Figures.of(every),
             "figures_year": Figures.of_last_year(every, timezone.localdate()),
+            "gaps": Gaps.of([row.date for row in every], timezone.localdate()),
             "crs_chart": charts.time_chart(
                 "crs",
                 points,
