@@ -32,6 +32,7 @@ PAGES = {
     "draw": ("/draws/392/", 200),
     "streams": ("/streams/", 200),
     "stream": ("/streams/cec/", 200),
+    "pool": ("/pool/", 200),
     "guide": ("/programs/cec/", 200),
     "about": ("/about/", 200),
     "not-found": ("/draws/99999/", 404),
@@ -237,7 +238,7 @@ CHART_LABELS_SCRIPT = """
 def test_chart_labels_are_legible_on_a_360_pixel_phone(page, history):
     page.set_viewport_size(NARROW_PHONE)
     problems = []
-    for name in ("home", "draw", "stream"):
+    for name in ("home", "draw", "stream", "pool"):
         visit(page, name)
         assert page.locator("svg.chart").count() > 0, name
         problems += [
