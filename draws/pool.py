@@ -82,10 +82,6 @@ class Distribution:
         return anchor(self.as_of)
 
     @property
-    def days_since_previous(self):
-        return (self.as_of - self.previous.as_of).days if self.previous else None
-
-    @property
     def follows_break(self):
         """True where the line from the previous distribution must not be drawn: a round
         came between without a distribution, or no round came for months."""

@@ -276,7 +276,7 @@ def guide_detail(request, slug):
 POOL_META = sharing.PageMeta(
     title="The Express Entry pool over time",
     description="How many candidates were in the Express Entry pool, in each CRS score band, on "
-    "every distribution IRCC has published since 2022, and how each band changed.",
+    "every distribution IRCC has given with its rounds since January 2022, and how each changed.",
 )
 
 
