@@ -57,11 +57,6 @@ class Cell:
     count: int | None
     change: int | None  # None where either distribution lacks the band
 
-    @property
-    def change_size(self):
-        """How many candidates more or fewer, either way: the page writes the sign."""
-        return abs(self.change) if self.change is not None else None
-
 
 @dataclass
 class Distribution:
@@ -117,7 +112,8 @@ class Distribution:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of (distribution, total cell or None, band cells), newest first."""
+    """Rows of (distribution, cells), newest first: the total's cell first where the table
+    has one, then a cell per column."""
 
     caption: str
     columns: list
@@ -195,8 +191,8 @@ class PoolHistory:
         rows = [
             (
                 distribution,
-                distribution.total_cell if with_total else None,
-                [distribution.cell(column.key) for column in columns],
+                ([distribution.total_cell] if with_total else [])
+                + [distribution.cell(column.key) for column in columns],
             )
             for distribution in reversed(self.distributions)
         ]
