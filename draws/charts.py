@@ -453,3 +453,52 @@ def pool_position_chart(chart_id, bands, at_or_above, score, *, title, descripti
         height=POOL_HEIGHT,
         css_class="chart chart-small",
     )
+
+
+def pool_chart(chart_id, runs, *, title, description, value_text="{value}", marks=()):
+    """A line over time drawn from runs of (date, value, what) points: the line breaks between
+    runs (where nothing was measured), and each dot gives its date, value and `what` (the
+    rounds that published it) on hover or tap. `marks` are (date, label) events drawn as
+    numbered vertical lines, as on time_chart, those outside the chart's dates left out."""
+    points = [point for run in runs for point in run]
+    if not points:
+        return ""
+    start, end = min(point[0] for point in points), max(point[0] for point in points)
+    if start == end:
+        start, end = start - dt.timedelta(days=15), end + dt.timedelta(days=15)
+    ticks = nice_ticks(min(point[1] for point in points), max(point[1] for point in points))
+    low, high = ticks[0], ticks[-1]
+    left = _y_axis_left(ticks)
+    plot_width = WIDTH - RIGHT - left
+    inset = 4
+
+    def x(date):
+        return left + inset + (plot_width - 2 * inset) * (date - start).days / (end - start).days
+
+    def y(value):
+        return TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low))
+
+    body = [_y_axis(ticks, y, left)]
+    most_years = max(1, math.floor(plot_width / (1.6 * label_width("2026"))))
+    years = _time_ticks(start, end, most_years) or [start + (end - start) / 2]
+    # A history starting after New Year's Day (distributions begin in January 2022) names its
+    # first year at its start too, where that leaves room before the next label.
+    if years[0].year != start.year and x(years[0]) - x(start) >= 1.6 * label_width("2026"):
+        years.insert(0, start)
+    for tick in years:
+        text = str(tick.year)
+        body.append(_label(_label_within(x(tick), text, left), _row_baseline(0), text))
+    body.append(event_marks(marks_within(marks, [start, end]), x))
+    for run in runs:
+        if len(run) > 1:
+            path = " ".join(f"{x(date):.1f},{y(value):.1f}" for date, value, _ in run)
+            body.append(f'<polyline class="chart-line" points="{path}"/>')
+        body.extend(
+            f'<circle class="chart-dot" cx="{x(date):.1f}" cy="{y(value):.1f}" r="2.5">'
+            + _mark_title(
+                f"{date_format(date)} ({what})" if what else date_format(date), value_text, value
+            )
+            + "</circle>"
+            for date, value, what in run
+        )
+    return _svg(chart_id, title, description, "".join(body))

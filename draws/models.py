@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from draws import ircc
+from draws import ircc, pool
+from draws.statistics import recent_after
 from draws.text import category_version
 from eeportal.scores.crs import CRS_MAX
 
@@ -50,6 +51,18 @@ class StreamQuerySet(models.QuerySet):
             round_count=Count("draws", filter=published),
             invitation_total=Sum("draws__invitations", filter=published),
         ).order_by(*Stream._meta.ordering)
+
+    def active(self, today):
+        """Streams with a published round in the 12 months up to `today` (statistics.
+        recent_after): the one definition the home page, the streams and the checker share."""
+        return self.filter(models.Exists(Draw.objects.published().recent_for_stream(today)))
+
+    def dormant(self, today):
+        """Streams with published rounds, none of them in the 12 months up to `today`."""
+        published = Draw.objects.published().filter(stream=models.OuterRef("pk"))
+        return self.filter(models.Exists(published)).exclude(
+            models.Exists(Draw.objects.published().recent_for_stream(today))
+        )
 
 
 @reversion.register(follow=["round_names"])
@@ -252,6 +265,14 @@ class DrawQuerySet(models.QuerySet):
             raise self.model.DoesNotExist(f"{label!r} is not a round number") from None
         return self.get(number=number, suffix=suffix)
 
+    def recent_for_stream(self, today):
+        """These rounds of the outer query's stream in the 12 months up to `today`."""
+        return self.filter(stream=models.OuterRef("pk"), date__gt=recent_after(today))
+
+    def recent_dates(self, today):
+        """(stream_id, date) of these rounds in the 12 months up to `today`, for Gaps."""
+        return self.filter(date__gt=recent_after(today)).order_by().values_list("stream_id", "date")
+
     def in_year(self, year):
         return self.filter(date__year=year)
 
@@ -295,14 +316,6 @@ class DrawQuerySet(models.QuerySet):
             .newest_first()
         )
 
-    # "The last 12 months": a stream with a round in them is active, one without is dormant.
-    RECENT_DAYS = 365
-
-    @classmethod
-    def recent_after(cls, today):
-        """Rounds dated after this day are recent: held in the 12 months up to `today`."""
-        return today - dt.timedelta(days=cls.RECENT_DAYS)
-
     def met_counts_per_stream(self, score, recent_after):
         """{stream_id: counts} of rounds, all time and dated after `recent_after`, in one query.
 
@@ -341,6 +354,13 @@ class DrawQuerySet(models.QuerySet):
             .values("pk")[:1]
         )
         return PoolBand.objects.filter(draw=models.Subquery(newest)).select_related("draw")
+
+    def distribution_rounds(self):
+        """Rows for the pool's history (draws/pool.py), oldest first, not models: every round,
+        so that the history knows where rounds came without a distribution."""
+        return self.oldest_first().values_list(
+            "pk", "number", "suffix", "date", "pool_as_of", "pool_total", named=True
+        )
 
 
 @reversion.register(follow=["pool_bands"])
@@ -518,6 +538,23 @@ class Draw(models.Model):
         Draw.objects.filter(pk=self.pk).update(ircc_figures=figures)
         self.ircc_figures = figures
 
+    @property
+    def pool_history_url(self):
+        """The pool's history, at this round's distribution where it has one."""
+        url = reverse("draws:pool")
+        return f"{url}#{pool.anchor(self.pool_as_of)}" if self.pool_as_of else url
+
+    def previous_in_stream(self):
+        """The published round of this round's stream just before it, or None: one query."""
+        before = earlier_than(self.date, self.number, self.suffix)
+        return (
+            Draw.objects.published()
+            .for_stream(self.stream_id)
+            .filter(before)
+            .newest_first()
+            .first()
+        )
+
     def days_ago(self, now):
         """Whole days from the round's date to today in Ottawa, where IRCC dates rounds."""
         return (ircc.ottawa_date(now) - self.date).days
@@ -609,6 +646,17 @@ class Draw(models.Model):
         PoolBand.objects.bulk_update(bands, ["parent"])
 
 
+class PoolBandQuerySet(models.QuerySet):
+    def of_published_rounds(self):
+        return self.filter(draw__status=Draw.Status.PUBLISHED, draw__pool_as_of__isnull=False)
+
+    def range_rows(self):
+        """(pk, draw_id, low, high, count, parent_id) rows, not models, for draws/pool.py."""
+        return self.order_by().values_list(
+            "pk", "draw_id", "low", "high", "count", "parent_id", named=True
+        )
+
+
 # Its parent is not kept: it follows from the ranges (Draw.link_sub_bands).
 @reversion.register(exclude=["parent"])
 class PoolBand(models.Model):
@@ -626,6 +674,8 @@ class PoolBand(models.Model):
         related_name="sub_bands",
         help_text="The wider band this one splits, e.g. 451-500 for 491-500. Set automatically.",
     )
+
+    objects = PoolBandQuerySet.as_manager()
 
     class Meta:
         ordering = ["-high", "low"]

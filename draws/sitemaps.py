@@ -15,7 +15,7 @@ from draws.models import Draw, Guide, Stream
 
 
 class PageSitemap(Sitemap):
-    """Home, history, streams and about change whenever a round is published."""
+    """Home, history, streams, the pool and about change whenever a round is published."""
 
     changefreq = "daily"
 
@@ -25,6 +25,7 @@ class PageSitemap(Sitemap):
             "draws:list",
             "draws:stream_list",
             "draws:categories",
+            "draws:pool",
             "scores:check",
             "scores:crs_calculator",
             "draws:api",

@@ -1,10 +1,21 @@
-"""Figures about sets of rounds: how a round moved from an earlier one, and summaries."""
+"""Figures about sets of rounds: how a round moved from an earlier one, summaries, and how
+often a stream's rounds came."""
 
 import datetime as dt
+import itertools
 import statistics
 from dataclasses import dataclass
 
 from draws.text import category_version
+
+# "The last 12 months", the same on every page and in the score checker: rounds dated after
+# this many days before today.
+RECENT_DAYS = 365
+
+
+def recent_after(today):
+    """Rounds dated after this day are the ones "in the last 12 months" up to `today`."""
+    return today - dt.timedelta(days=RECENT_DAYS)
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ class Figures:
     @classmethod
     def of_last_year(cls, draws, today):
         """The figures of the rounds in the twelve months up to `today`."""
-        start = today - dt.timedelta(days=365)
+        start = recent_after(today)
         return cls.of([draw for draw in draws if draw.date > start])
 
 
@@ -100,3 +111,46 @@ class Version:
             ),
             key=lambda version: version.first,
         )
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """How often a stream's rounds came in the last 12 months, and how long ago its latest
+    was: history, which pages state as such and never as a forecast."""
+
+    recent_rounds: int  # rounds in the 12 months up to today
+    median_days: float | None  # median days between them; None with fewer than two
+    latest: dt.date | None  # the stream's latest round, however old
+    days_since_latest: int | None
+
+    @classmethod
+    def of(cls, dates, today, latest=None):
+        """From the dates of a stream's rounds (those older than 12 months are not needed)
+        and today's date; `latest`, the date of the stream's latest round, when `dates`
+        may not reach back to it.
+
+        Rounds held on the same day count as one day of rounds: the gaps are between days
+        with rounds, so that a pair of same-day rounds doesn't read as a gap of 0 days.
+        """
+        recent = [date for date in dates if date > recent_after(today)]
+        days = sorted(set(recent))
+        gaps = [(later - earlier).days for earlier, later in itertools.pairwise(days)]
+        latest = max([*dates, latest] if latest else dates, default=None)
+        return cls(
+            recent_rounds=len(recent),
+            median_days=statistics.median(gaps) if gaps else None,
+            latest=latest,
+            days_since_latest=(today - latest).days if latest else None,
+        )
+
+    @classmethod
+    def per_stream(cls, rows, latest_dates, today):
+        """{stream_id: Gaps} from (stream_id, date) rows of the last 12 months' rounds and
+        {stream_id: date} of each stream's latest round, however old."""
+        recent = {}
+        for stream_id, date in rows:
+            recent.setdefault(stream_id, []).append(date)
+        return {
+            stream_id: cls.of(recent.get(stream_id, []), today, latest=latest)
+            for stream_id, latest in latest_dates.items()
+        }

@@ -23,6 +23,7 @@ urlpatterns = [
     path("streams/<slug:slug>/card.png", views.stream_card, name="stream_card"),
     path("categories/", views.categories, name="categories"),
     path("programs/<slug:slug>/", views.guide_detail, name="guide_detail"),
+    path("pool/", views.pool, name="pool"),
     path("about/", views.about, name="about"),
     path("corrections/", views.correction_list, name="corrections"),
     path("feeds/draws/", require_safe(feeds.DrawFeed()), name="feed"),

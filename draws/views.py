@@ -15,8 +15,9 @@ from django.views.decorators.http import require_safe
 
 from draws import charts, ircc, sharing
 from draws.filters import DrawFilter
-from draws.models import Correction, Draw, Guide, Stream
-from draws.statistics import Change, Figures, Version
+from draws.models import Correction, Draw, Guide, PoolBand, Stream
+from draws.pool import PoolHistory
+from draws.statistics import Change, Figures, Gaps, Version, recent_after
 from draws.text import category_version
 from eeportal.context_processors import site_url
 from eeportal.pagecache.headers import ask_every_time, keep_for_good
@@ -31,9 +32,12 @@ STREAM_CHART_ROUNDS = 200
 @require_safe
 def home(request):
     published = Draw.objects.published()
-    year = timezone.localdate().year
-    latest_per_stream = list(published.latest_per_stream())
-    latest = latest_per_stream[0] if latest_per_stream else None
+    today = timezone.localdate()
+    year = today.year
+    # Active streams' latest rounds are all newer than any dormant stream's latest.
+    active = list(published.latest_per_stream().filter(stream__in=Stream.objects.active(today)))
+    dormant = list(published.latest_per_stream().filter(stream__in=Stream.objects.dormant(today)))
+    latest = (active + dormant)[0] if active or dormant else None
     per_year = published.invitations_per_year()
     return render(
         request,
@@ -43,7 +47,12 @@ def home(request):
             "meta": sharing.home_meta(latest, site_url(request)),
             "latest": latest,
             "days_since_latest": latest.days_ago(timezone.now()) if latest else None,
-            "latest_per_stream": latest_per_stream,
+            "change_in_stream": Change.between(latest, latest.previous_in_stream())
+            if latest
+            else None,
+            "latest_per_stream": active + dormant,
+            "active_latest": active,
+            "dormant_latest": dormant,
             "year": year,
             "this_year": published.in_year(year).totals(),
             "per_year": per_year,
@@ -174,12 +183,22 @@ STREAMS_META = sharing.PageMeta(
 @require_safe
 def stream_list(request):
     streams = Stream.objects.with_published_totals()
-    latest = {draw.stream_id: draw for draw in Draw.objects.published().latest_per_stream()}
+    published = Draw.objects.published()
+    latest = {draw.stream_id: draw for draw in published.latest_per_stream()}
+    today = timezone.localdate()
+    gaps = Gaps.per_stream(
+        published.recent_dates(today), {pk: draw.date for pk, draw in latest.items()}, today
+    )
     rows = [(stream, latest.get(stream.pk)) for stream in streams]
     return render(
         request,
         "draws/stream_list.html",
-        {"section": "streams", "meta": STREAMS_META, "rows": rows},
+        {
+            "section": "streams",
+            "meta": STREAMS_META,
+            "rows": rows,
+            "gap_rows": [(stream, gaps[stream.pk]) for stream in streams if stream.pk in gaps],
+        },
     )
 
 
@@ -222,6 +241,7 @@ def stream_detail(request, slug):
             "show_version": len(versions) > 1,
             "dormant": is_dormant(latest),
             "marks": marks,
+            "gaps": Gaps.of([row.date for row in every], timezone.localdate()),
             "crs_chart": charts.time_chart(
                 "crs",
                 points,
@@ -247,13 +267,10 @@ def stream_detail(request, slug):
     )
 
 
-# A stream whose latest round is older than this is said to have paused: its page says
-# since when, and how its candidates are invited meanwhile (Stream.standing).
-DORMANT_AFTER_DAYS = 365
-
-
 def is_dormant(latest):
-    return latest is not None and latest.days_ago(timezone.now()) > DORMANT_AFTER_DAYS
+    """A stream without a round in the last 12 months has paused: its page says since when,
+    and how its candidates are invited meanwhile (Stream.standing)."""
+    return latest is not None and latest.date <= recent_after(timezone.localdate())
 
 
 CATEGORIES_META = sharing.PageMeta(
@@ -298,6 +315,58 @@ def guide_detail(request, slug):
             "figures_year": Figures.of_last_year(every, timezone.localdate()),
             "figures_all": Figures.of(every),
         },
+    )
+
+
+POOL_META = sharing.PageMeta(
+    title="The Express Entry pool over time",
+    description="How many candidates were in the Express Entry pool, in each CRS score band, on "
+    "every distribution IRCC has given with its rounds since January 2022, and how each changed.",
+)
+
+
+@require_safe
+def pool(request):
+    history = PoolHistory.of(
+        Draw.objects.published().distribution_rounds(),
+        PoolBand.objects.of_published_rounds().range_rows(),
+    )
+    return render(
+        request,
+        "draws/pool.html",
+        {
+            "section": "pool",
+            "meta": POOL_META,
+            "history": history,
+            "table": history.table(),
+            "sub_band_tables": history.sub_band_tables(),
+            # The whole pool, marked with the rule changes, then one small chart per band,
+            # each on its own scale.
+            "charts": [
+                pool_band_chart(history, None, TimelineEvent.objects.chart_marks()),
+                *(pool_band_chart(history, column) for column in history.top_columns),
+            ],
+        },
+    )
+
+
+def pool_band_chart(history, column, marks=()):
+    """The chart of the pool's total (column None) or of one CRS band over time, with the
+    (date, label) events it marks among `marks`."""
+    name = f"CRS {column.low}\u2013{column.high}" if column else "The whole pool"
+    who = f"with a CRS score of {column.low} to {column.high} " if column else ""
+    return (
+        name,
+        charts.pool_chart(
+            f"pool-{column.low}-{column.high}" if column else "pool-total",
+            history.runs(column),
+            title=f"{name}: candidates on each distribution",
+            description=f"Candidates in the pool {who}on each date IRCC published a "
+            "distribution; the line breaks where rounds came without one.",
+            value_text="{value} candidates",
+            marks=marks,
+        ),
+        charts.marks_within(marks, [date for run in history.runs(column) for date, *_ in run]),
     )
 
 

@@ -10,8 +10,8 @@ its scores. The page says so, and gives the lowest and highest the true number c
 import datetime as dt
 from dataclasses import dataclass
 
-from draws import ircc
-from draws.models import Draw, DrawQuerySet, Stream
+from draws import ircc, statistics
+from draws.models import Draw, Stream
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class StreamResult:
 
     @property
     def is_active(self):
-        """Whether the stream held a round in the last 12 months (DrawQuerySet.recent_after)."""
+        """Whether the stream held a round in the last 12 months (draws.statistics.recent_after)."""
         return self.recent_rounds > 0
 
     @property
@@ -171,7 +171,7 @@ NO_ROUNDS = {"rounds": 0, "recent_rounds": 0, "met": 0, "recent_met": 0, "with_t
 def check(score, *, today, streams=()):
     """What `score` would have met in each stream (all of them unless `streams` are given),
     and where it sat in the pool. Three queries, whatever the size of the history."""
-    recent_after = DrawQuerySet.recent_after(today)
+    recent_after = statistics.recent_after(today)
     published = Draw.objects.published()
     rounds = published.for_streams(streams) if streams else published
     counts = rounds.met_counts_per_stream(score, recent_after)

@@ -381,3 +381,32 @@ def test_a_point_with_a_note_says_it_in_its_title():
     points = [(dt.date(2026, 8, 7), 470, "", "2026-Version 2")]
     svg = charts.time_chart("c", points, title="t", description="d", value_text="CRS {value}")
     assert mark_titles(svg, "circle") == ["7 August 2026 (2026-Version 2): CRS 470"]
+
+
+# The pool over time
+
+
+POOL_RUNS = [
+    [(dt.date(2022, 1, 17), 196_000, "round #214"), (dt.date(2022, 1, 31), 197_000, "round #215")],
+    [(dt.date(2022, 6, 20), 220_674, "round #225")],
+]
+
+
+def test_a_pool_chart_breaks_its_line_between_runs_and_titles_every_dot():
+    svg = charts.pool_chart(
+        "pool", POOL_RUNS, title="t", description="d", value_text="{value} candidates"
+    )
+    assert svg.count("<polyline") == 1  # the lone June point is a dot, joined to nothing
+    assert svg.count("<circle") == 3
+    assert "<title>20 June 2022 (round #225): 220,674 candidates</title>" in svg
+    assert charts.pool_chart("pool", [], title="t", description="d") == ""
+
+
+def test_a_pool_chart_marks_the_events_within_its_dates_as_a_time_chart_does():
+    marks = [(dt.date(2022, 3, 1), "New rule"), (dt.date(2019, 1, 1), "Long before")]
+    svg = charts.pool_chart("pool", POOL_RUNS, title="t", description="d", marks=marks)
+    (mark,) = event_marks(svg)  # 2019 lies outside the chart's dates
+    title, mark_x, *_, number = mark
+    assert (title, number) == ("1 March 2022: New rule", "1")
+    dots_x = [float(x) for x in re.findall(r'<circle[^>]* cx="([\d.]+)"', svg)]
+    assert dots_x[1] < float(mark_x) < dots_x[2]

@@ -151,3 +151,36 @@ def test_content_version_moves_with_each_change_and_reads_back_as_utc():
     assert later_number > number
     assert later >= changed_at
     assert abs((timezone.now() - later).total_seconds()) < 60
+
+
+def test_a_rounds_previous_in_stream_skips_other_streams_drafts_and_later_rounds():
+    make_draw(389, dt.date(2026, 1, 2), "cec")
+    make_draw(390, dt.date(2026, 1, 7), "cec", status=Draw.Status.DRAFT)
+    make_draw(391, dt.date(2026, 1, 14), "pnp")
+    latest = make_draw(392, JAN_21, "cec")
+    make_draw(394, dt.date(2026, 2, 4), "cec")
+    assert latest.previous_in_stream().label == "389"
+    assert Draw.objects.get(number=389).previous_in_stream() is None
+
+
+def test_active_streams_had_a_round_in_the_last_12_months_dormant_ones_only_before():
+    today = dt.date(2026, 12, 3)
+    make_draw(500, dt.date(2025, 12, 4), "cec")  # 364 days before: in the 12 months
+    make_draw(400, dt.date(2025, 12, 3), "fst")  # 365 days before: not
+    make_draw(401, dt.date(2026, 11, 1), "pnp", status=Draw.Status.DRAFT)
+    make_draw(300, dt.date(2024, 1, 1), "pnp")
+    assert set(Stream.objects.active(today).values_list("slug", flat=True)) == {"cec"}
+    assert set(Stream.objects.dormant(today).values_list("slug", flat=True)) == {"fst", "pnp"}
+    # A stream that never had a published round is neither.
+    assert not Stream.objects.active(today).filter(slug="french").exists()
+    assert not Stream.objects.dormant(today).filter(slug="french").exists()
+
+
+@pytest.mark.parametrize(("zone", "active"), [("Pacific/Kiritimati", False), ("Etc/GMT+12", True)])
+def test_the_12_months_end_on_todays_date_in_the_sites_time_zone(settings, zone, active):
+    # UTC+14 and UTC-12 are always on different dates: a round dated 365 days before the
+    # first's today is 364 or fewer days before the second's.
+    kiritimati_today = timezone.localtime(timezone=dt.timezone(dt.timedelta(hours=14))).date()
+    make_draw(500, kiritimati_today - dt.timedelta(days=365), "cec")
+    settings.TIME_ZONE = zone
+    assert Stream.objects.active(timezone.localdate()).exists() is active

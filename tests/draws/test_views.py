@@ -318,7 +318,8 @@ def test_stream_list_shows_each_kind_once_in_the_streams_order(client, history):
         "Programs",
         "Categories",
     ]
-    listed = re.findall(r'<th scope="row"><a href="/streams/([a-z-]+)/">', page)
+    kinds = page.split('id="gaps-heading"')[0]  # the table of gaps lists them once more
+    listed = re.findall(r'<th scope="row"><a href="/streams/([a-z-]+)/">', kinds)
     assert listed == list(
         Stream.objects.order_by("display_order", "name").values_list("slug", flat=True)
     )
@@ -507,3 +508,79 @@ def test_every_filter_error_is_linked_to_its_field_for_screen_readers(client, hi
     error_ids = {name for value in described for name in value.split() if name.endswith("_error")}
     assert error_ids, "the field in error points at its message"
     assert error_ids <= ids
+
+
+# Home: what the site is, the latest round against its own stream, active and dormant streams
+
+
+def test_home_says_in_one_sentence_what_the_site_is(client, history):
+    page = content(client.get(reverse("draws:home")))
+    assert '<p class="site-intro">Every Express Entry round of invitations since 2015' in page
+
+
+def test_home_compares_the_latest_round_with_the_previous_of_its_own_stream(client, history):
+    # #392 (CEC) came the day after #391 (PNP, CRS 746): the comparison is with #389, CEC.
+    response = client.get(reverse("draws:home"))
+    assert response.context["change_in_stream"].draw.label == "389"
+    page = content(response)
+    hero = page[page.index('class="hero"') : page.index("</section>")]
+    assert "Against the previous CEC round" in hero
+    assert "2 points lower" in hero
+    assert "2,000 fewer invitations than" in hero
+    assert 'href="/draws/389/">#389</a>' in hero
+    assert "#391" not in hero
+
+
+def test_home_lists_dormant_streams_apart_with_their_latest_round(client):
+    make_draw(500, TODAY - dt.timedelta(days=9), "cec")
+    make_draw(499, TODAY - dt.timedelta(days=364), "pnp")
+    make_draw(159, dt.date(2020, 8, 6), "fst")
+    make_draw(160, TODAY - dt.timedelta(days=365), "general")
+    response = client.get(reverse("draws:home"))
+    assert [d.stream.slug for d in response.context["active_latest"]] == ["cec", "pnp"]
+    assert [d.stream.slug for d in response.context["dormant_latest"]] == ["general", "fst"]
+    page = content(response)
+    active = page[page.index("Streams with rounds in the last 12 months") :]
+    active, dormant = active.split("Streams without a round in the last 12 months")
+    assert "/streams/pnp/" in active and "/streams/fst/" not in active
+    assert (
+        '<a href="/streams/fst/">Federal Skilled Trades</a>: latest round '
+        '<a href="/draws/159/">#159</a> on <time datetime="2020-08-06">6 August 2020</time>'
+    ) in dormant
+
+
+# Gaps between rounds, stated as history
+
+
+def rounds_two_weeks_apart():
+    for number, days_ago in [(500, 9), (499, 23), (498, 37), (497, 44)]:
+        make_draw(number, TODAY - dt.timedelta(days=days_ago), "cec")
+    make_draw(159, TODAY - dt.timedelta(days=400), "fst")
+
+
+def test_a_stream_page_says_how_far_apart_its_rounds_came(client, db):
+    rounds_two_weeks_apart()
+    page = content(client.get(reverse("draws:stream_detail", args=["cec"])))
+    assert (
+        "In the last 12 months, rounds of this stream came a median of 14 days apart; "
+        "the latest was 9 days ago."
+    ) in page
+    fst = content(client.get(reverse("draws:stream_detail", args=["fst"])))
+    long_ago = TODAY - dt.timedelta(days=400)
+    assert (
+        "No round of this stream in the last 12 months; the latest was on "
+        f'<time datetime="{long_ago:%Y-%m-%d}">'
+    ) in fst
+    assert ", 400 days ago.</p>" in fst
+
+
+def test_the_streams_page_gives_each_streams_gaps_as_history(client, db):
+    rounds_two_weeks_apart()
+    page = content(client.get(reverse("draws:stream_list")))
+    gaps = page[page.index('id="gaps-heading"') :]
+    assert "they do not say when the next round will come" in gaps
+    rows = re.findall(r'<tr>\s*<th scope="row"><a href="/streams/([a-z-]+)/">.*?</tr>', gaps, re.S)
+    assert rows == ["cec", "fst"]  # streams without any round are left out
+    cec = re.search(r'href="/streams/cec/".*?</tr>', gaps, re.S).group()
+    assert re.findall(r'<td class="num">([^<]*)</td>', cec) == ["4", "14"]
+    assert "9 days ago" in cec

@@ -368,6 +368,7 @@ def test_the_walker_finds_every_public_url_with_real_values(site):
         "draws:sitemap",
         "draws:robots_txt",
         "draws:corrections",
+        "draws:pool",
         "sync_status",
     } <= walked
     assert not any(name.startswith("admin:") for name in walked)

@@ -13,7 +13,9 @@ from tests.factories import many_rounds
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URLS = [
-    ("/", 6),
+    # The latest round of each active and of each dormant stream, and the latest round's
+    # previous one in its stream: a query each.
+    ("/", 8),
     ("/draws/", 6),
     # A stream filter also checks the slugs it was given: one query more.
     ("/draws/?stream=cec&year=2026&sort=crs-high", 7),
@@ -21,7 +23,8 @@ PUBLIC_URLS = [
     # The round, then its three neighbours in one query, its pool bands, its corrections.
     ("/draws/392/", 7),
     ("/draws/91a/", 7),
-    ("/streams/", 5),
+    # The last 12 months' round dates, for the gaps between rounds.
+    ("/streams/", 6),
     # The latest rounds as a table, then every round as light rows for charts and figures,
     # and the rule changes the cut-off chart marks.
     ("/streams/cec/", 8),
@@ -31,6 +34,9 @@ PUBLIC_URLS = [
     # The category streams, then every category round's name and date.
     ("/categories/", 5),
     ("/timeline/", 4),
+    # Every round (to know which came without a distribution), the bands of all, and the
+    # rule changes the chart marks.
+    ("/pool/", 6),
     ("/about/", 4),
     # The count of corrections; none in this history, so no page of them to read.
     ("/corrections/", 4),
