@@ -10,9 +10,11 @@ another worker; a message counts as delivered only once the server has answered 
 so the only window for a duplicate is between that answer and the commit, one message
 wide. All rows of a pass share one SMTP connection.
 
-An SMTP server that refuses or cannot be reached stops the pass: the row's next attempt is
-put off by an exponential backoff (BACKOFF_SECONDS doubling up to BACKOFF_MAX_SECONDS), the
-log says so, and the task is queued again for then (README, Round alerts).
+An SMTP server that refuses or cannot be reached stops the pass and pauses the whole alert
+(the server is down for every recipient, not just this one) for an exponential backoff,
+BACKOFF_SECONDS doubling with each failure in a row up to BACKOFF_MAX_SECONDS; the log says
+so, and the task is queued again for then (README, Round alerts). The first message sent
+after that ends the pause.
 """
 
 import datetime as dt
@@ -37,10 +39,10 @@ BACKOFF_MAX_SECONDS = 60 * 60
 PLAN_BATCH = 5000
 
 
-def backoff(attempts):
-    """Seconds to wait after the `attempts`-th failed attempt: 1, 2, 4 ... minutes, at most
-    an hour. Never given up: the message waits for the server to come back."""
-    return min(BACKOFF_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
+def backoff(failures):
+    """Seconds to wait after `failures` failures in a row: 1, 2, 4 ... minutes, at most an
+    hour. Never given up: the messages wait for the server to come back."""
+    return min(BACKOFF_SECONDS * 2 ** (failures - 1), BACKOFF_MAX_SECONDS)
 
 
 def plan(alert_id):
@@ -82,10 +84,13 @@ class Outcome:
 def deliver(alert_id):
     """Send the alert's due deliveries until none is left or the server fails; an Outcome."""
     outcome = Outcome()
-    draw = Draw.objects.with_stream().filter(alert__pk=alert_id).first()
-    if draw is None:
+    alert = RoundAlert.objects.filter(pk=alert_id).select_related("draw__stream").first()
+    if alert is None:
         return outcome
-    news = None
+    if alert.paused_until is not None and alert.paused_until > clock():
+        outcome.retry_at = alert.paused_until
+        return outcome
+    draw, news = alert.draw, None
     connection = get_connection()
     try:
         while True:
@@ -115,12 +120,15 @@ def deliver(alert_id):
                         outcome.retry_at = min(outcome.retry_at or retry_at, retry_at)
                     continue
                 except (smtplib.SMTPException, OSError) as error:
-                    outcome.retry_at = put_off(delivery, draw, error)
+                    outcome.retry_at = pause(alert, delivery, error)
                     return outcome
                 delivery.sent_at = clock()
                 delivery.attempts += 1
                 delivery.save(update_fields=["sent_at", "attempts"])
                 outcome.sent += 1
+                if alert.failures:
+                    RoundAlert.objects.filter(pk=alert.pk).update(failures=0, paused_until=None)
+                    alert.failures = 0
     finally:
         connection.close()
         logger.info(
@@ -131,21 +139,24 @@ def deliver(alert_id):
         )
 
 
-def put_off(delivery, draw, error):
-    """Note a failed attempt and when to try again; that moment."""
+def pause(alert, delivery, error):
+    """Note the failed attempt and pause the alert's sending; the moment it resumes."""
     delivery.attempts += 1
-    delivery.next_attempt_at = clock() + dt.timedelta(seconds=backoff(delivery.attempts))
     delivery.last_error = f"{type(error).__name__}: {error}"[:300]
-    delivery.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+    delivery.save(update_fields=["attempts", "last_error"])
+    # Read again: another worker may have failed meanwhile.
+    failures = RoundAlert.objects.filter(pk=alert.pk).values_list("failures", flat=True).get() + 1
+    resume_at = clock() + dt.timedelta(seconds=backoff(failures))
+    RoundAlert.objects.filter(pk=alert.pk).update(failures=failures, paused_until=resume_at)
     logger.warning(
-        "Round #%s: the SMTP server did not take an alert (%s); attempt %d, sending stops "
-        "and resumes at %s",
-        draw.label,
+        "Round #%s: the SMTP server did not take an alert (%s); failure %d in a row, "
+        "sending stops and resumes at %s",
+        alert.draw.label,
         delivery.last_error,
-        delivery.attempts,
-        delivery.next_attempt_at.isoformat(),
+        failures,
+        resume_at.isoformat(),
     )
-    return delivery.next_attempt_at
+    return resume_at
 
 
 def drop_refused(delivery, error):
@@ -166,7 +177,7 @@ def drop_refused(delivery, error):
 
 def pending_alert_ids(now):
     """Alerts with a delivery due, or published rounds' alerts never planned: for the sweep."""
-    due = Delivery.objects.due(now).values_list("alert_id", flat=True).distinct()
+    due = Delivery.objects.due(now).order_by().values_list("alert_id", flat=True).distinct()
     unplanned = RoundAlert.objects.filter(
         planned_at__isnull=True, draw__status=Draw.Status.PUBLISHED
     ).values_list("pk", flat=True)

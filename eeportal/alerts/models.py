@@ -160,6 +160,9 @@ class RoundAlert(models.Model):
         null=True, blank=True, help_text="When the round's recipients were listed."
     )
     recipients = models.PositiveIntegerField(default=0)
+    # The SMTP server failed this many times in a row; sending waits until paused_until.
+    failures = models.PositiveSmallIntegerField(default=0)
+    paused_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "round alert"
@@ -173,9 +176,12 @@ class DeliveryQuerySet(models.QuerySet):
         return self.filter(sent_at__isnull=True)
 
     def due(self, now):
-        """Unsent deliveries whose round is still published, and whose next try is due."""
+        """Unsent deliveries whose round is still published, whose next try is due, and
+        whose alert is not waiting for the SMTP server to come back."""
         return self.pending().filter(
-            next_attempt_at__lte=now, alert__draw__status=Draw.Status.PUBLISHED
+            Q(alert__paused_until__isnull=True) | Q(alert__paused_until__lte=now),
+            next_attempt_at__lte=now,
+            alert__draw__status=Draw.Status.PUBLISHED,
         )
 
 

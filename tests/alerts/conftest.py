@@ -24,7 +24,14 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self.refusing = False
+        self.refused_addresses = set()
         self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused_addresses:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.refusing:
