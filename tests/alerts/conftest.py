@@ -12,6 +12,7 @@ from aiosmtpd.controller import Controller
 
 from eeportal.alerts import delivery, publication
 from tests.servers import free_port
+from tests.sync.conftest import server as feed_server  # noqa: F401 (IRCC's feed, served)
 
 # A moment in the middle of an Ottawa day (11:00 there), whatever the machine's zone.
 NOW = dt.datetime(2026, 12, 3, 16, 0, tzinfo=dt.UTC)
