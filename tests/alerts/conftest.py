@@ -64,7 +64,7 @@ class SmtpServer:
 
 
 @pytest.fixture
-def inbox(settings):
+def inbox(db, settings):
     """An inbox behind a real SMTP server on 127.0.0.1, which the site sends to."""
     handler = Inbox()
     with SmtpServer(handler) as server:
