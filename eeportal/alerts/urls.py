@@ -7,7 +7,7 @@ urlpatterns = [
     path("alerts/", views.subscribe, name="subscribe"),
     path("alerts/sent/", views.sent, name="sent"),
     path("alerts/privacy/", views.privacy, name="privacy"),
-    path("alerts/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("alerts/confirm/<str:confirmation>/", views.confirm, name="confirm"),
     path("alerts/manage/<str:token>/", views.manage, name="manage"),
     path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

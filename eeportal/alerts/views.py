@@ -90,8 +90,8 @@ def privacy(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @token_page
-def confirm(request, token):
-    subscriber = Subscriber.from_token(token, CONFIRM_SALT, max_age=CONFIRM_LINK_VALIDITY)
+def confirm(request, confirmation):
+    subscriber = Subscriber.from_token(confirmation, CONFIRM_SALT, max_age=CONFIRM_LINK_VALIDITY)
     if subscriber is None:
         return render(request, "alerts/link_invalid.html", {"confirming": True}, status=404)
     if request.method == "POST":
