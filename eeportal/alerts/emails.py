@@ -14,7 +14,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from draws.models import Draw
+from draws.models import Draw, earlier_than
 from draws.statistics import Change
 
 
@@ -98,8 +98,7 @@ class RoundNews:
         previous = (
             Draw.objects.published()
             .for_stream(draw.stream)
-            .exclude(pk=draw.pk)
-            .filter(date__lte=draw.date)
+            .filter(earlier_than(draw.date, draw.number, draw.suffix))
             .newest_first()
             .first()
         )
