@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=true
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test lint format chromium redis-server bench bench-sync lighthouse clean
+.PHONY: run test lint format chromium redis-server bench bench-sync bench-alerts lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,14 @@ bench: $(VENV)/.site-installed redis-server
 ## make bench-sync: the sync with IRCC's feed, first run, 304 and one new round (BENCHMARKS.md)
 bench-sync: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench_sync.py $(ARGS)
+
+## make bench-alerts: a round's alerts to 100,000 subscribers, 1 then 2 workers (BENCHMARKS.md)
+# The SMTP sink is aiosmtpd, a test tool: hence the dev requirements.
+bench-alerts: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python scripts/bench_alerts.py $(ARGS)
 
 ## make lighthouse: Lighthouse scores of the main page types, desktop and mobile (BENCHMARKS.md)
 lighthouse: $(VENV)/.site-installed chromium node_modules/.package-lock.json

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from eeportal.alerts import email_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -63,6 +65,9 @@ INSTALLED_APPS = [
     "eeportal.scores",
     "eeportal.sync",
     "eeportal.timeline",
+    "django_tasks",
+    "django_tasks_db",
+    "eeportal.alerts",
 ]
 
 MIDDLEWARE = [
@@ -325,6 +330,38 @@ IRCC_FEED_TIMEOUT = float(os.environ.get("IRCC_FEED_TIMEOUT", "20"))
 IRCC_FEED_MAX_BYTES = int(os.environ.get("IRCC_FEED_MAX_MB", "10")) * 1024 * 1024
 # The admin and /healthz/sync call the sync stale when no check succeeded for this long.
 IRCC_SYNC_STALE_AFTER = int(os.environ.get("IRCC_SYNC_STALE_AFTER_MINUTES", "120")) * 60
+
+# Round alerts by email (eeportal.alerts). Mail goes through EMAIL_URL
+# (smtp://user:password@host:587/?tls=true); without it, messages are printed to the console.
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Express Entry rounds <alerts@eerounds.ca>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_mail = email_url.parse(os.environ.get("EMAIL_URL", ""))
+EMAIL_BACKEND = _mail.backend
+EMAIL_HOST, EMAIL_PORT = _mail.host, _mail.port
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _mail.user, _mail.password
+EMAIL_USE_TLS, EMAIL_USE_SSL = _mail.use_tls, _mail.use_ssl
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))
+# Where the tasks that send mail run: "immediate" runs them in the process that asks (a fresh
+# machine, `make run`), "database" queues them in the database for `manage.py db_worker`
+# processes, on this machine or others (README, Round alerts).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {
+    "default": {"BACKEND": TASKS_BACKENDS[os.environ.get("DJANGO_TASKS_BACKEND", "immediate")]}
+}
+# A round is announced when first published if it is dated within this many days of today in
+# Ottawa: loading the history or a sync catching up never mails about old rounds.
+ALERTS_NEW_ROUND_DAYS = int(os.environ.get("ALERTS_NEW_ROUND_DAYS", "3"))
+# How many delivery tasks each round's fan-out queues: as many workers as this can send at
+# once, and a worker killed mid-way leaves the others to finish its share.
+ALERTS_DELIVERY_TASKS = int(os.environ.get("ALERTS_DELIVERY_TASKS", "4"))
+# Subscriptions asked per hour from one client address, and for one email address.
+ALERTS_SUBSCRIBE_LIMIT_PER_CLIENT = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_CLIENT", "10"))
+ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL", "3"))
 
 # Errors at these addresses are JSON, like their answers (the API page itself is for people).
 JSON_ERROR_PATHS = ["/api/", "/draws/export.", "/healthz"]

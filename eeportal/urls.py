@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/sync", sync_views.sync_status, name="sync_status"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("", include("eeportal.alerts.urls")),
     path("", include("eeportal.scores.urls")),
     path("", include("eeportal.timeline.urls")),
     path("", include("draws.urls")),

@@ -37,6 +37,8 @@ PAGES = {
     "timeline": ("/timeline/", 200),
     "about": ("/about/", 200),
     "not-found": ("/draws/99999/", 404),
+    "alerts": ("/alerts/?stream=cec", 200),
+    "alerts-privacy": ("/alerts/privacy/", 200),
 }
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

@@ -69,6 +69,11 @@ PUBLIC_URLS = [
     ("/robots.txt", 1),
     ("/.well-known/security.txt", 1),
     ("/healthz", 1),
+    # Round alerts: the streams for the boxes (the form page is never cached).
+    ("/alerts/", 4),
+    ("/alerts/?stream=cec&score=478", 4),
+    ("/alerts/sent/", 3),
+    ("/alerts/privacy/", 3),
 ]
 
 
