@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from draws import ircc
+from draws.statistics import Figures
 from eeportal.scores.crs import CRS_MAX
 
 
@@ -131,6 +132,10 @@ class DrawQuerySet(models.QuerySet):
     def with_corrections(self):
         return self.prefetch_related("corrections")
 
+    def with_last_correction(self):
+        """Each round with `last_corrected_at`, its latest correction's time, or None."""
+        return self.annotate(last_corrected_at=Max("corrections__corrected_at"))
+
     def for_stream(self, stream):
         return self.filter(stream=stream)
 
@@ -201,6 +206,12 @@ class DrawQuerySet(models.QuerySet):
 
     def in_year(self, year):
         return self.filter(date__year=year)
+
+    def figures(self):
+        """The set's Figures (rounds, invitations, lowest, median and highest minimum CRS,
+        first and last date) in one query: the median needs every score, so three small
+        columns are read and summarised in Python (a few thousand rows at most)."""
+        return Figures.of(self.order_by().figure_rows())
 
     def totals(self):
         """{'rounds': n, 'invitations': n} for the rounds in this queryset, in one query."""
@@ -470,6 +481,25 @@ class Draw(models.Model):
     @property
     def display_name(self):
         return self.round_name or self.stream.name
+
+    @property
+    def renamed_since(self):
+        """Whether IRCC called the round something other than its stream's name today, as
+        with #252 of 2023, 'Healthcare occupations (Version 1)': headings then use IRCC's."""
+        return bool(self.round_name) and self.round_name.casefold() != self.stream.name.casefold()
+
+    @property
+    def announced(self):
+        """When IRCC made the round public: the time it ran, or where IRCC gave none, the
+        start of its date in Ottawa (a datetime either way, so the two compare)."""
+        return self.run_at or dt.datetime.combine(self.date, dt.time(), tzinfo=ircc.OTTAWA)
+
+    @property
+    def content_changed(self):
+        """When what the round's page says last changed: its latest correction, otherwise
+        its announcement (an import or a note's edit moves updated_at, not the figures).
+        Needs with_last_correction(), or last_corrected_at set by hand."""
+        return getattr(self, "last_corrected_at", None) or self.announced
 
     def clean(self):
         errors = {}

@@ -5,8 +5,29 @@ TemplatesSetting rather than Django's default renderer: the default one looks on
 Django's and the apps' own templates, not in templates/ where the site's field template lives.
 """
 
+import re
+
+from django import forms
 from django.forms.renderers import TemplatesSetting
+
+# A valid floating-point number in HTML's syntax (what a type="number" value may hold).
+NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 class SiteFormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
+
+
+class NumberInput(forms.NumberInput):
+    """A number box that never writes back text that is not a number.
+
+    `<input type="number" value="abcd">` is invalid HTML, and browsers show such a box
+    empty anyway: what was typed is dropped here and the field's error says what to type.
+    """
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if not NUMBER.fullmatch(value):
+                return None
+        return super().format_value(value)
