@@ -226,8 +226,8 @@ def test_history_lists_published_rounds_newest_first_with_totals(client, history
     assert labels == ["392", "391", "389", "91b", "91a", "90"]
     assert response.context["figures"].rounds == 6
     assert response.context["figures"].invitations == 18881
-    assert "6 rounds" in content(response)
-    assert "18,881 invitations in all" in content(response)
+    assert "6 rounds." in content(response)
+    assert "<dt>Invitations</dt><dd>18,881</dd>" in content(response)
 
 
 def heading_and_title(response):

@@ -447,3 +447,74 @@ def test_two_editors_cannot_overwrite_each_other_unknowingly(browser, live_serve
     finally:
         for context in contexts:
             context.close()
+
+
+# Issue 15's phone check: the pages to capture at a 360 px phone and a 1366 px laptop, one
+# list, so a new page (such as /pool/) is one line here.
+SCREENSHOT_PAGES = {
+    "home": "/",
+    "history": "/draws/",
+    "streams": "/streams/",
+    "draw": "/draws/392/",
+}
+NARROWEST_PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def test_screenshots_of_the_main_pages_at_360_and_1366_pixels(page, history):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for size in (NARROWEST_PHONE, LAPTOP):
+        page.set_viewport_size(size)
+        for name, path in SCREENSHOT_PAGES.items():
+            response = page.goto(path)
+            assert response.status == 200, path
+            expect(page.get_by_role("heading", level=1)).to_be_visible()
+            capture = SCREENSHOTS / f"{name}-{size['width']}.png"
+            page.screenshot(path=capture, full_page=True)
+            assert_shows_a_styled_page(capture, size)
+
+
+# Where each table's first row puts its round, date and minimum CRS, found by the column
+# headers a reader sees; and whether the page itself scrolls sideways.
+KEY_CELLS_SCRIPT = """
+() => [...document.querySelectorAll("table.data")].map((table) => {
+  const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  const row = table.querySelector("tbody tr");
+  const cells = {};
+  headers.forEach((header, index) => {
+    const cell = row && row.children[index];
+    if (!cell || cell.offsetParent === null) return;
+    const box = cell.getBoundingClientRect();
+    // "Latest round" on /streams/ is the round's column there.
+    cells[header.replace("\\u00ad", "").replace("Latest round", "Round")] = [box.left, box.right];
+  });
+  return {label: table.closest("[aria-label], [aria-labelledby]")?.getAttribute("aria-label")
+          || table.querySelector("caption")?.textContent.trim() || headers.join(","), cells};
+})
+"""
+# Tables showing rounds: the columns that must stay on a 360 px screen, by header.
+ROUND_TABLE_PAGES = ["/", "/draws/", "/streams/", "/streams/cec/", "/draws/?stream=pnp"]
+KEY_COLUMNS = ("Round", "Date", "Min. CRS")
+
+
+def test_round_date_and_minimum_crs_of_every_table_are_on_a_360_pixel_screen(page, history):
+    page.set_viewport_size(NARROWEST_PHONE)
+    problems, checked = [], 0
+    for path in [*ROUND_TABLE_PAGES, "/check/?score=478", "/api/", "/programs/crs/"]:
+        assert page.goto(path).status == 200, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > NARROWEST_PHONE["width"]:
+            problems.append(f"{path} is {width}px wide")
+        tables = page.evaluate(KEY_CELLS_SCRIPT) if path in ROUND_TABLE_PAGES else []
+        # Tables of rounds (with a date), not of years or figures.
+        for table in (table for table in tables if "Date" in table["cells"]):
+            for column in KEY_COLUMNS:
+                if column not in table["cells"]:
+                    problems.append(f"{path} {table['label']}: no {column} on screen")
+                    continue
+                checked += 1
+                left, right = table["cells"][column]
+                if left < 0 or right > NARROWEST_PHONE["width"]:
+                    problems.append(f"{path} {table['label']}: {column} at {left:.0f}..{right:.0f}")
+    assert checked >= 3 * len(ROUND_TABLE_PAGES)
+    assert not problems, "\n".join(problems)
