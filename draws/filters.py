@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.text import get_text_list
 
 from draws.models import Draw, Stream
-from eeportal.forms import NumberInput
+from eeportal.forms import DateInput, NumberInput
 from eeportal.scores.crs import CRS_MAX
 
 SORTS = {
@@ -70,13 +70,13 @@ class DrawFilter(django_filters.FilterSet):
         field_name="date",
         lookup_expr="gte",
         label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(format="%Y-%m-%d"),
     )
     date_to = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
         label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(format="%Y-%m-%d"),
     )
     crs_min = django_filters.NumberFilter(
         field_name="crs_min",

@@ -12,6 +12,8 @@ from django.forms.renderers import TemplatesSetting
 
 # A valid floating-point number in HTML's syntax (what a type="number" value may hold).
 NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
+# A valid date string (what a type="date" value may hold): a year of four digits or more.
+DATE = re.compile(r"\d{4,}-\d\d-\d\d")
 
 
 class SiteFormRenderer(TemplatesSetting):
@@ -31,3 +33,16 @@ class NumberInput(forms.NumberInput):
             if not NUMBER.fullmatch(value):
                 return None
         return super().format_value(value)
+
+
+class DateInput(forms.DateInput):
+    """A date box (type="date") that writes back only dates in HTML's form, for the same
+    reason as NumberInput: `value="someday"` is invalid HTML and shows as an empty box."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str) and not DATE.fullmatch(value.strip()):
+            return None
+        return value

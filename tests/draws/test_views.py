@@ -304,6 +304,14 @@ def test_text_typed_into_a_number_box_is_not_written_back_into_it(client, histor
     assert "Enter a number." in content(response)
 
 
+def test_text_typed_into_a_date_box_is_not_written_back_into_it(client, history):
+    response = client.get("/draws/", {"date_from": "someday", "date_to": "2026-01-21"})
+    assert response.status_code == 400
+    page = content(response)
+    assert re.search(r'<input type="date" name="date_from" (?!value)', page)
+    assert re.search(r'<input type="date" name="date_to" value="2026-01-21"', page)
+
+
 def test_a_number_typed_into_a_number_box_is_kept(client, history):
     response = client.get("/draws/", {"year": "2014", "crs_min": " 450 "})
     assert response.status_code == 400  # 2014 is before the first round
