@@ -253,15 +253,24 @@ def home_meta(latest, site_url):
     )
 
 
-def history_meta(site_url, title, filters, figures, span, page_number=1, page_count=1):
+HISTORY_DESCRIPTION = (
+    "Every Express Entry round since 2015, filtered by stream, year, date, CRS score and "
+    "invitations, with their figures and CSV and JSON downloads."
+)
+
+
+def history_meta(site_url, title, filters, figures=None, page_number=1, page_count=1):
     """The history, whole or filtered: named with its filters (`filters`, a query string in
     canonical order) and page, not indexed when filtered (one page per combination), and
-    described as a Dataset with its downloads. `span` is the (first, last) date of the set."""
+    described as a Dataset with its downloads. Without `figures` (filters that could not
+    be read), the page is described as the whole history."""
     query = "&".join(part for part in [filters, page_number > 1 and f"page={page_number}"] if part)
     path = reverse("draws:list") + (f"?{query}" if query else "")
     heading = title or "All Express Entry rounds of invitations"
     in_page = f" (page {page_number} of {page_count})" if page_count > 1 else ""
-    if figures.rounds:
+    if figures is None:
+        description = HISTORY_DESCRIPTION
+    elif figures.rounds:
         description = (
             f"{heading}: {intcomma(figures.rounds)} round{pluralize(figures.rounds)}, "
             f"{intcomma(figures.invitations)} invitations, minimum CRS from "
@@ -293,8 +302,10 @@ def history_meta(site_url, title, filters, figures, span, page_number=1, page_co
             ]
         ],
     }
-    if span:
-        data["temporalCoverage"] = f"{span[0].isoformat()}/{span[1].isoformat()}"
+    if figures and figures.rounds:
+        data["temporalCoverage"] = (
+            f"{figures.first_date.isoformat()}/{figures.last_date.isoformat()}"
+        )
     return PageMeta(
         title=heading + in_page,
         description=description,

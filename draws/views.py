@@ -66,7 +66,7 @@ def draw_list(request):
         queryset=Draw.objects.published().with_stream().listing_fields().newest_first(),
     )
     if filterset.is_bound and not filterset.is_valid():
-        meta = sharing.history_meta(site_url(request), "", "", Figures.of([]), None)
+        meta = sharing.history_meta(site_url(request), "", "")
         return render(
             request,
             "draws/draw_list.html",
@@ -88,7 +88,6 @@ def draw_list(request):
     except InvalidPage:
         raise Http404("There is no such page in the history.") from None
     title = filterset.title()
-    span = (figures.first_date, figures.last_date) if figures.rounds else None
     return render(
         request,
         "draws/draw_list.html",
@@ -99,7 +98,6 @@ def draw_list(request):
                 title,
                 filterset.canonical_query(),
                 figures,
-                span,
                 page.number,
                 paginator.num_pages,
             ),

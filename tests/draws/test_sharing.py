@@ -238,6 +238,10 @@ class TestPreviewTags:
             ("/programs/cec/", "/card.png"),
             ("/about/", "/card.png"),
             ("/api/", "/card.png"),
+            ("/corrections/", "/card.png"),
+            ("/check/", "/card.png"),
+            ("/crs/calculator/", "/card.png"),
+            ("/programs/crs/", "/card.png"),
         ],
     )
     def test_every_page_has_its_own_title_description_and_card(self, client, history, url, card):
