@@ -461,19 +461,6 @@ NARROWEST_PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1366, "height": 768}
 
 
-def test_screenshots_of_the_main_pages_at_360_and_1366_pixels(page, history):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for size in (NARROWEST_PHONE, LAPTOP):
-        page.set_viewport_size(size)
-        for name, path in SCREENSHOT_PAGES.items():
-            response = page.goto(path)
-            assert response.status == 200, path
-            expect(page.get_by_role("heading", level=1)).to_be_visible()
-            capture = SCREENSHOTS / f"{name}-{size['width']}.png"
-            page.screenshot(path=capture, full_page=True)
-            assert_shows_a_styled_page(capture, size)
-
-
 # Where each table's first row puts its round, date and minimum CRS, found by the column
 # headers a reader sees; and whether the page itself scrolls sideways.
 KEY_CELLS_SCRIPT = """
@@ -513,7 +500,19 @@ ROUND_TABLE_PAGES = [
 KEY_COLUMNS = ("Round", "Date", "Min. CRS")
 
 
-def test_round_date_and_minimum_crs_of_every_table_are_on_a_360_pixel_screen(page, history):
+def test_on_a_360_pixel_screen_every_table_shows_round_date_and_minimum_crs(page, history):
+    """With screenshots of the main pages at 360 and 1366 px for a person to look at (one
+    test, so the history is loaded once)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for size in (NARROWEST_PHONE, LAPTOP):
+        page.set_viewport_size(size)
+        for name, path in SCREENSHOT_PAGES.items():
+            assert page.goto(path).status == 200, path
+            expect(page.get_by_role("heading", level=1)).to_be_visible()
+            capture = SCREENSHOTS / f"{name}-{size['width']}.png"
+            page.screenshot(path=capture, full_page=True)
+            assert_shows_a_styled_page(capture, size)
+
     page.set_viewport_size(NARROWEST_PHONE)
     problems, checked = [], 0
     for path in [*ROUND_TABLE_PAGES, "/api/", "/programs/crs/"]:
