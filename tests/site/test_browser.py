@@ -504,17 +504,20 @@ def test_on_a_360_pixel_screen_every_table_shows_round_date_and_minimum_crs(page
     """With screenshots of the main pages at 360 and 1366 px for a person to look at (one
     test, so the history is loaded once)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    problems, checked = [], 0
     for size in (NARROWEST_PHONE, LAPTOP):
         page.set_viewport_size(size)
         for name, path in SCREENSHOT_PAGES.items():
             assert page.goto(path).status == 200, path
             expect(page.get_by_role("heading", level=1)).to_be_visible()
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > size["width"]:
+                problems.append(f"{path} is {width}px wide at {size['width']}px")
             capture = SCREENSHOTS / f"{name}-{size['width']}.png"
             page.screenshot(path=capture, full_page=True)
             assert_shows_a_styled_page(capture, size)
 
     page.set_viewport_size(NARROWEST_PHONE)
-    problems, checked = [], 0
     for path in [*ROUND_TABLE_PAGES, "/api/", "/programs/crs/"]:
         assert page.goto(path).status == 200, path
         width = page.evaluate("document.documentElement.scrollWidth")
