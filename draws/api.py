@@ -13,7 +13,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -358,6 +358,7 @@ def stream_list(request):
 
 
 API_META = sharing.PageMeta(
+    path=reverse_lazy("draws:api"),
     title="Open data: CSV, JSON and the read API",
     description="Download every Express Entry round as CSV or JSON, or read rounds, streams and "
     "pool distributions from a free JSON API that any website can call.",

@@ -3,10 +3,16 @@
 Parameter names are part of the site's permalinks: keep them stable.
 """
 
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
 
 from draws.models import Draw, Stream
+from eeportal.forms import DateInput, NumberInput
 from eeportal.scores.crs import CRS_MAX
 
 SORTS = {
@@ -26,6 +32,9 @@ SORT_CHOICES = [
     ("invitations-low", "Fewest invitations first"),
 ]
 FIRST_YEAR, LAST_YEAR = 2015, 2100
+DEFAULT_SORT = "newest"
+# The parameters that choose rounds (sort and page only order and cut the same set).
+FILTERING = ["stream", "year", "date_from", "date_to", "crs_min", "crs_max", "invitations_min"]
 
 
 class DrawFilterForm(forms.Form):
@@ -51,19 +60,23 @@ class DrawFilter(django_filters.FilterSet):
         label="Streams",
     )
     year = django_filters.NumberFilter(
-        field_name="date__year", min_value=FIRST_YEAR, max_value=LAST_YEAR, label="Year"
+        field_name="date__year",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        label="Year",
+        widget=NumberInput,
     )
     date_from = django_filters.DateFilter(
         field_name="date",
         lookup_expr="gte",
         label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(format="%Y-%m-%d"),
     )
     date_to = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
         label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(format="%Y-%m-%d"),
     )
     crs_min = django_filters.NumberFilter(
         field_name="crs_min",
@@ -71,6 +84,7 @@ class DrawFilter(django_filters.FilterSet):
         min_value=0,
         max_value=CRS_MAX,
         label="CRS at least",
+        widget=NumberInput,
     )
     crs_max = django_filters.NumberFilter(
         field_name="crs_min",
@@ -78,6 +92,7 @@ class DrawFilter(django_filters.FilterSet):
         min_value=0,
         max_value=CRS_MAX,
         label="CRS at most",
+        widget=NumberInput,
     )
     invitations_min = django_filters.NumberFilter(
         field_name="invitations",
@@ -85,6 +100,7 @@ class DrawFilter(django_filters.FilterSet):
         min_value=0,
         max_value=1_000_000,
         label="Invitations at least",
+        widget=NumberInput,
     )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="sort_by", empty_label=None, label="Sort"
@@ -97,3 +113,86 @@ class DrawFilter(django_filters.FilterSet):
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*SORTS[value])
+
+    def title(self):
+        """The filtered rounds in words, for the page's heading and <title>:
+        'Canadian Experience Class rounds in 2025', or '' when no filter is in use.
+        Call after is_valid()."""
+        return describe(self.form.cleaned_data) if self.is_bound else ""
+
+    def canonical_query(self):
+        """The filters in use as one query string, the same however they were written: the
+        declared parameters only, in declaration order, defaults left out. Call after
+        is_valid()."""
+        data = self.form.cleaned_data if self.is_bound else {}
+        pairs = []
+        for name in self.base_filters:
+            value = data.get(name)
+            if not in_use(value) or (name == "sort" and value == DEFAULT_SORT):
+                continue
+            if name == "stream":
+                pairs += [(name, stream.slug) for stream in ordered_streams(value)]
+            else:
+                pairs.append((name, plain(value)))
+        return urlencode(pairs)
+
+
+def in_use(value):
+    """Whether a cleaned filter value chooses anything: no streams is an empty queryset."""
+    if value is None or value == "":
+        return False
+    return not hasattr(value, "__len__") or len(value) > 0
+
+
+def ordered_streams(streams):
+    return sorted(streams, key=lambda stream: (stream.display_order, stream.name))
+
+
+def plain(value):
+    """A cleaned value as a link writes it: 2025 rather than Decimal('2025'), ISO dates."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "as_integer_ratio") and value == int(value):
+        return str(int(value))
+    return str(value)
+
+
+def whole(value):
+    return intcomma(int(value)) if value == int(value) else intcomma(value)
+
+
+def describe(data):
+    """'Canadian Experience Class rounds in 2025', 'CEC and PNP rounds with a minimum CRS of
+    500 or more': the filters in use as a title ('' for none). Sorting changes no rounds,
+    so it says nothing."""
+    if not any(in_use(data.get(name)) for name in FILTERING):
+        return ""
+    streams = ordered_streams(data.get("stream") or [])
+    if len(streams) == 1:
+        words = [f"{streams[0].name} rounds"]
+    elif streams:
+        words = [f"{get_text_list([s.short_name for s in streams], 'and')} rounds"]
+    else:
+        words = ["Express Entry rounds"]
+    if data.get("year") is not None:
+        words.append(f"in {plain(data['year'])}")
+    start, end = data.get("date_from"), data.get("date_to")
+    if start and end:
+        words.append(f"from {date_format(start)} to {date_format(end)}")
+    elif start:
+        words.append(f"from {date_format(start)} on")
+    elif end:
+        words.append(f"up to {date_format(end)}")
+    low, high = data.get("crs_min"), data.get("crs_max")
+    if low is not None and high is not None:
+        words.append(f"with a minimum CRS from {whole(low)} to {whole(high)}")
+    elif low is not None:
+        words.append(f"with a minimum CRS of {whole(low)} or more")
+    elif high is not None:
+        words.append(f"with a minimum CRS of {whole(high)} or less")
+    if data.get("invitations_min") is not None:
+        words.append(
+            f"{'and' if low is not None or high is not None else 'with'} at least "
+            f"{whole(data['invitations_min'])} invitations"
+        )
+    return " ".join(words)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from draws import ircc, pool
-from draws.statistics import recent_after
+from draws.statistics import Figures, recent_after
 from draws.text import category_version
 from eeportal.scores.crs import CRS_MAX
 
@@ -194,6 +194,10 @@ class DrawQuerySet(models.QuerySet):
     def with_corrections(self):
         return self.prefetch_related("corrections")
 
+    def with_last_correction(self):
+        """Each round with `last_corrected_at`, its latest correction's time, or None."""
+        return self.annotate(last_corrected_at=Max("corrections__corrected_at"))
+
     def for_stream(self, stream):
         return self.filter(stream=stream)
 
@@ -275,6 +279,12 @@ class DrawQuerySet(models.QuerySet):
 
     def in_year(self, year):
         return self.filter(date__year=year)
+
+    def figures(self):
+        """The set's Figures (rounds, invitations, lowest, median and highest minimum CRS,
+        first and last date) in one query: the median needs every score, so three small
+        columns are read and summarised in Python (a few thousand rows at most)."""
+        return Figures.of(self.order_by().figure_rows())
 
     def totals(self):
         """{'rounds': n, 'invitations': n} for the rounds in this queryset, in one query."""
@@ -581,6 +591,25 @@ class Draw(models.Model):
     def version(self):
         """The category version IRCC named the round with ('2026-Version 2'), if any."""
         return category_version(self.round_name)
+
+    @property
+    def renamed_since(self):
+        """Whether IRCC called the round something other than its stream's name today, as
+        with #252 of 2023, 'Healthcare occupations (Version 1)': headings then use IRCC's."""
+        return bool(self.round_name) and self.round_name.casefold() != self.stream.name.casefold()
+
+    @property
+    def announced(self):
+        """When IRCC made the round public: the time it ran, or where IRCC gave none, the
+        start of its date in Ottawa (a datetime either way, so the two compare)."""
+        return self.run_at or dt.datetime.combine(self.date, dt.time(), tzinfo=ircc.OTTAWA)
+
+    @property
+    def content_changed(self):
+        """When what the round's page says last changed: its latest correction, otherwise
+        its announcement (an import or a note's edit moves updated_at, not the figures).
+        Needs with_last_correction(), or last_corrected_at set by hand."""
+        return getattr(self, "last_corrected_at", None) or self.announced
 
     def clean(self):
         errors = {}

@@ -1,11 +1,13 @@
 """What a shared link shows: card images, share links, descriptions and structured data."""
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template.defaultfilters import pluralize
 from django.urls import reverse, reverse_lazy
 from django.utils.formats import date_format
 
@@ -23,13 +25,29 @@ SITE_NAME = "Express Entry rounds"
 
 @dataclass(frozen=True)
 class PageMeta:
-    """A page's title, description and card: shown in <title>, search results and previews."""
+    """A page's title, description and card: shown in <title>, search results and previews.
+
+    `path` is the page's one address, query included where the content depends on it
+    (`/check/?score=478`), built from the object or the view's cleaned parameters; pages
+    without one are named by their view's URL pattern (eeportal/context_processors.py).
+    """
 
     title: str
     description: str
     card_path: str = field(default_factory=lambda: reverse_lazy("draws:site_card"))
     og_type: str = "website"
-    structured_data: dict | None = None
+    structured_data: dict | list | None = None
+    path: str | None = None
+    # Pages whose every combination of parameters search engines should not index.
+    noindex: bool = False
+    # For og:type "article": when the article's content was published and last changed.
+    published_time: object = None
+    modified_time: object = None
+    card_alt: str = ""
+
+    @property
+    def image_alt(self):
+        return self.card_alt or f"Card: {self.title}"
 
 
 def draw_summary(draw):
@@ -137,25 +155,78 @@ def share_links(url, text):
     ]
 
 
-def draw_structured_data(draw, url, image_url):
-    """schema.org data for a round: an observation of the Express Entry pool on a date."""
+IRCC = {
+    "@type": "GovernmentOrganization",
+    "name": "Immigration, Refugees and Citizenship Canada",
+    "url": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
+}
+IRCC_ROUNDS_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
+    "policies-operational-instructions-agreements/ministerial-instructions/"
+    "express-entry-rounds.html"
+)
+
+
+def site_organisation(site_url):
+    return {"@type": "Organization", "name": SITE_NAME, "url": site_url + reverse("draws:home")}
+
+
+def iso_moment(value):
+    """A date or an aware datetime in ISO 8601, in UTC, whole seconds."""
+    if hasattr(value, "astimezone"):
+        return value.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+def draw_structured_data(draw, url, image_url, site_url):
+    """schema.org data for a round: an Article reporting IRCC's published decision (a round
+    is a ministerial instruction, not an event anyone attends), based on IRCC's page."""
     return {
         "@context": "https://schema.org",
-        "@type": "Event",
-        "name": f"Express Entry round of invitations #{draw.label} ({draw.stream.name})",
+        "@type": "Article",
+        "headline": draw_heading(draw),
         "description": draw_summary(draw) + ".",
-        "startDate": draw.date.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
-        "location": {"@type": "VirtualLocation", "url": draw.source_url or url},
-        "organizer": {
-            "@type": "GovernmentOrganization",
-            "name": "Immigration, Refugees and Citizenship Canada",
-            "url": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
+        "datePublished": iso_moment(draw.announced),
+        "dateModified": iso_moment(draw.content_changed),
+        "about": {
+            "@type": "GovernmentService",
+            "name": f"Express Entry: {draw.stream.name}",
+            "provider": IRCC,
         },
+        "isBasedOn": draw.source_url or IRCC_ROUNDS_URL,
+        "author": site_organisation(site_url),
+        "publisher": site_organisation(site_url),
         "image": image_url,
         "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "en-CA",
     }
+
+
+def draw_heading(draw):
+    """'Round #252: Healthcare occupations (Version 1)': IRCC's name at the time, where
+    it differs from the stream's name today."""
+    return f"Round #{draw.label}: {draw.round_name if draw.renamed_since else draw.stream.name}"
+
+
+def draw_meta(draw, site_url):
+    """For a round fetched with_last_correction() (or given last_corrected_at)."""
+    path = draw.get_absolute_url()
+    card_path = versioned(reverse("draws:card", args=[draw.label]), draw_card_etag(draw))
+    return PageMeta(
+        title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
+        f"invitations, minimum CRS {draw.crs_min} ({date_format(draw.date)})",
+        description=draw_summary(draw) + ".",
+        card_path=card_path,
+        card_alt=f"Card of round #{draw.label}, {draw.stream.name}, on "
+        f"{date_format(draw.date)}: minimum CRS {draw.crs_min}, "
+        f"{intcomma(draw.invitations)} invitations.",
+        og_type="article",
+        path=path,
+        published_time=iso_moment(draw.announced),
+        modified_time=iso_moment(draw.content_changed),
+        structured_data=draw_structured_data(draw, site_url + path, site_url + card_path, site_url),
+    )
 
 
 def site_structured_data(home_url):
@@ -167,57 +238,198 @@ def site_structured_data(home_url):
     }
 
 
-def draw_meta(draw, site_url):
-    url = site_url + draw.get_absolute_url()
-    card_path = versioned(reverse("draws:card", args=[draw.label]), draw_card_etag(draw))
-    return PageMeta(
-        title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
-        f"invitations, minimum CRS {draw.crs_min} ({date_format(draw.date)})",
-        description=draw_summary(draw) + ".",
-        card_path=card_path,
-        og_type="article",
-        structured_data=draw_structured_data(draw, url, site_url + card_path),
-    )
-
-
 def home_meta(latest, site_url):
+    home = reverse("draws:home")
     if latest is None:
-        return PageMeta(title="Express Entry rounds of invitations", description=SITE_DESCRIPTION)
+        return PageMeta(
+            title="Express Entry rounds of invitations", description=SITE_DESCRIPTION, path=home
+        )
     return PageMeta(
         title=f"Latest round #{latest.label}: {latest.stream.short_name}, CRS {latest.crs_min}",
         description=f"Latest: {draw_summary(latest)}. {SITE_DESCRIPTION}",
-        structured_data=site_structured_data(site_url + reverse("draws:home")),
+        structured_data=site_structured_data(site_url + home),
         card_path=versioned(reverse("draws:site_card"), site_card_etag(latest)),
+        path=home,
     )
 
 
-def stream_meta(stream, latest):
+HISTORY_DESCRIPTION = (
+    "Every Express Entry round since 2015, filtered by stream, year, date, CRS score and "
+    "invitations, with their figures and CSV and JSON downloads."
+)
+
+
+def history_meta(site_url, title, filters, figures=None, page_number=1, page_count=1):
+    """The history, whole or filtered: named with its filters (`filters`, a query string in
+    canonical order) and page, not indexed when filtered (one page per combination), and
+    described as a Dataset with its downloads. Without `figures` (filters that could not
+    be read), the page is described as the whole history."""
+    query = "&".join(part for part in [filters, page_number > 1 and f"page={page_number}"] if part)
+    path = reverse("draws:list") + (f"?{query}" if query else "")
+    heading = title or "All Express Entry rounds of invitations"
+    in_page = f" (page {page_number} of {page_count})" if page_count > 1 else ""
+    if figures is None:
+        description = HISTORY_DESCRIPTION
+    elif figures.rounds:
+        description = (
+            f"{heading}: {intcomma(figures.rounds)} round{pluralize(figures.rounds)}, "
+            f"{intcomma(figures.invitations)} invitations, minimum CRS from "
+            f"{figures.crs_lowest} to {figures.crs_highest}, with CSV and JSON downloads."
+        )
+    else:
+        description = f"{heading}: no rounds match these filters."
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": heading,
+        "description": description,
+        "url": site_url + path,
+        "creator": IRCC,
+        "publisher": site_organisation(site_url),
+        "isBasedOn": IRCC_ROUNDS_URL,
+        "isAccessibleForFree": True,
+        "inLanguage": "en-CA",
+        "variableMeasured": ["invitations", "minimum CRS score", "tie-breaking rule"],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": media_type,
+                "contentUrl": site_url + reverse(name) + (f"?{filters}" if filters else ""),
+            }
+            for name, media_type in [
+                ("draws:export_csv", "text/csv"),
+                ("draws:export_json", "application/json"),
+            ]
+        ],
+    }
+    if figures and figures.rounds:
+        data["temporalCoverage"] = (
+            f"{figures.first_date.isoformat()}/{figures.last_date.isoformat()}"
+        )
+    return PageMeta(
+        title=heading + in_page,
+        description=description,
+        path=path,
+        noindex=bool(filters),
+        structured_data=data,
+    )
+
+
+def stream_meta(stream, latest, site_url):
     latest_text = (
         f", latest #{latest.label} on {date_format(latest.date)} with minimum CRS {latest.crs_min}"
         if latest
         else ""
     )
+    path = stream.get_absolute_url()
+    title = f"{stream.name} rounds" + (f": latest CRS {latest.crs_min}" if latest else "")
+    description = (
+        f"Every {stream.name} round of invitations{latest_text}: cut-offs, invitations and trends."
+    )
     return PageMeta(
-        title=f"{stream.name} rounds" + (f": latest CRS {latest.crs_min}" if latest else ""),
-        description=f"Every {stream.name} round of invitations{latest_text}: cut-offs, "
-        "invitations and trends.",
+        title=title,
+        description=description,
         card_path=versioned(
             reverse("draws:stream_card", args=[stream.slug]), stream_card_etag(stream, latest)
         ),
+        card_alt=f"Card of the {stream.name} rounds"
+        + (f": latest minimum CRS {latest.crs_min}." if latest else "."),
+        path=path,
+        structured_data=collection_page(site_url + path, title, description),
     )
 
 
-def check_meta(score):
+def collection_page(url, name, description):
+    """schema.org for a page listing rounds: a CollectionPage of the site."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "description": description,
+        "url": url,
+        "isPartOf": {"@type": "WebSite", "name": SITE_NAME},
+        "inLanguage": "en-CA",
+    }
+
+
+def streams_meta(site_url):
+    title = "Express Entry streams and their latest rounds"
+    description = (
+        "Every Express Entry program and category with its latest round of invitations: "
+        "minimum CRS score, invitations and date."
+    )
+    path = reverse("draws:stream_list")
+    return PageMeta(
+        title=title,
+        description=description,
+        path=path,
+        structured_data=collection_page(site_url + path, title, description),
+    )
+
+
+def check_meta(score, streams, site_url):
+    """The checker's answer names itself with its parameters, so a shared link previews the
+    score; search engines are asked not to index every score (base.html's noindex)."""
+    in_order = sorted(streams, key=lambda stream: (stream.display_order, stream.name))
+    query = urlencode([("score", score)] + [("stream", stream.slug) for stream in in_order])
     return PageMeta(
         title=f"Would a CRS score of {intcomma(score)} have been invited?",
         description=f"The Express Entry rounds a CRS score of {intcomma(score)} would have met, "
         "stream by stream, and where it sat in the latest pool distribution.",
+        path=f"{reverse('scores:check')}?{query}",
+        noindex=True,
+        structured_data=web_application(site_url, "scores:check", "Express Entry score checker"),
     )
 
 
-def guide_meta(guide):
+def web_application(site_url, view_name, name):
+    """schema.org for the score tools: free web applications that run in the browser."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebApplication",
+        "name": name,
+        "url": site_url + reverse(view_name),
+        "applicationCategory": "ReferenceApplication",
+        "operatingSystem": "Any",
+        "browserRequirements": "Any web browser; no JavaScript needed.",
+        "isAccessibleForFree": True,
+        "offers": {"@type": "Offer", "price": "0", "priceCurrency": "CAD"},
+        "publisher": {"@type": "Organization", "name": SITE_NAME},
+        "inLanguage": "en-CA",
+    }
+
+
+def tool_meta(site_url, view_name, title, description, name):
     return PageMeta(
-        title=f"{guide.title}: who qualifies and how the rounds go", description=guide.summary
+        title=title,
+        description=description,
+        path=reverse(view_name),
+        structured_data=web_application(site_url, view_name, name),
+    )
+
+
+def guide_meta(guide, site_url):
+    path = guide.get_absolute_url()
+    title = f"{guide.title}: who qualifies and how the rounds go"
+    return PageMeta(
+        title=title,
+        description=guide.summary,
+        path=path,
+        og_type="article",
+        modified_time=iso_moment(guide.updated_at),
+        structured_data={
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": title,
+            "description": guide.summary,
+            "dateModified": iso_moment(guide.updated_at),
+            "about": {"@type": "GovernmentService", "name": guide.title, "provider": IRCC},
+            "author": site_organisation(site_url),
+            "publisher": site_organisation(site_url),
+            "url": site_url + path,
+            "mainEntityOfPage": site_url + path,
+            "inLanguage": "en-CA",
+        },
     )
 
 

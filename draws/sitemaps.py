@@ -1,16 +1,22 @@
 """The sitemap search engines read: every public page, every published round and guide.
 
+`lastmod` is when a page's content last changed: a round's announcement or its latest
+correction, not `updated_at`, which every import and every edit of a note moves (a fresh
+install would otherwise date all 438 rounds to the day it loaded them).
+
 One file with every address, up to the protocol's 50,000: IRCC holds a few dozen rounds a
 year. Each section's items() is a list, read in one query; a queryset would cost the
 paginator a COUNT as well, and the whole sitemap stays within five queries.
 """
 
+import datetime as dt
 from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from draws import ircc
 from draws.models import Draw, Guide, Stream
 
 
@@ -41,22 +47,28 @@ class PageSitemap(Sitemap):
 
     @cached_property
     def newest_change(self):
-        """One query for all the pages above (Django makes a Sitemap per request)."""
-        return Draw.objects.published().aggregate(newest=Max("updated_at"))["newest"]
+        """One query for all the pages above (Django makes a Sitemap per request): the
+        newest round's date, or a later correction."""
+        newest = Draw.objects.published().aggregate(
+            date=Max("date"), corrected=Max("corrections__corrected_at")
+        )
+        return later_of(newest["date"], newest["corrected"])
 
 
 class StreamSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
+        published = Draw.published_q()
         return list(
             Stream.objects.annotate(
-                newest=Max("draws__updated_at", filter=Draw.published_q())
+                newest_date=Max("draws__date", filter=published),
+                corrected=Max("draws__corrections__corrected_at", filter=published),
             ).order_by("display_order")
         )
 
     def lastmod(self, stream):
-        return stream.newest
+        return later_of(stream.newest_date, stream.corrected)
 
 
 class DrawSitemap(Sitemap):
@@ -64,10 +76,15 @@ class DrawSitemap(Sitemap):
     limit = 50_000
 
     def items(self):
-        return list(Draw.objects.published().only("number", "suffix", "updated_at").oldest_first())
+        return list(
+            Draw.objects.published()
+            .only("number", "suffix", "date", "run_at")
+            .with_last_correction()
+            .oldest_first()
+        )
 
     def lastmod(self, draw):
-        return draw.updated_at
+        return draw.content_changed
 
 
 class GuideSitemap(Sitemap):
@@ -91,6 +108,14 @@ class TimelineSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
+
+
+def later_of(date, moment):
+    """The later of a round's date (from the start of its day in Ottawa, where IRCC dates
+    rounds) and an aware datetime; either may be None. Django compares lastmods, so every
+    one is a datetime."""
+    start = dt.datetime.combine(date, dt.time(), tzinfo=ircc.OTTAWA) if date else None
+    return max((value for value in (start, moment) if value is not None), default=None)
 
 
 SITEMAPS = {

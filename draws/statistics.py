@@ -59,16 +59,21 @@ class Figures:
     crs_lowest: int | None
     crs_median: float | None
     crs_highest: int | None
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
 
     @classmethod
     def of(cls, draws):
         scores = [draw.crs_min for draw in draws]
+        dates = [draw.date for draw in draws]
         return cls(
             rounds=len(scores),
             invitations=sum(draw.invitations for draw in draws),
             crs_lowest=min(scores, default=None),
             crs_median=statistics.median(scores) if scores else None,
             crs_highest=max(scores, default=None),
+            first_date=min(dates, default=None),
+            last_date=max(dates, default=None),
         )
 
     @classmethod

@@ -1,13 +1,14 @@
 """The public pages: read the request, ask a queryset, render."""
 
 import contextlib
+from dataclasses import replace
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -68,13 +69,6 @@ def home(request):
     )
 
 
-HISTORY_META = sharing.PageMeta(
-    title="All Express Entry rounds of invitations",
-    description="Every Express Entry round since 2015, filtered by stream, year, date, CRS score "
-    "and invitations, with totals and CSV and JSON downloads.",
-)
-
-
 @reads_query(*DrawFilter.base_filters, "page")
 @require_safe
 def draw_list(request):
@@ -83,31 +77,47 @@ def draw_list(request):
         queryset=Draw.objects.published().with_stream().listing_fields().newest_first(),
     )
     if filterset.is_bound and not filterset.is_valid():
+        meta = sharing.history_meta(site_url(request), "", "")
         return render(
             request,
             "draws/draw_list.html",
-            {"section": "draws", "meta": HISTORY_META, "filter": filterset, "invalid": True},
+            {
+                "section": "draws",
+                "meta": replace(meta, noindex=True),
+                "filter": filterset,
+                "invalid": True,
+            },
             status=400,
         )
     draws = filterset.qs
-    totals = draws.totals()
+    figures = draws.figures()
     paginator = Paginator(draws, HISTORY_PAGE_SIZE)
-    # The totals already counted the rounds; spare the paginator its own COUNT query.
-    paginator.count = totals["rounds"]
+    # The figures already counted the rounds; spare the paginator its own COUNT query.
+    paginator.count = figures.rounds
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         raise Http404("There is no such page in the history.") from None
+    title = filterset.title()
     return render(
         request,
         "draws/draw_list.html",
         {
             "section": "draws",
-            "meta": HISTORY_META,
+            "meta": sharing.history_meta(
+                site_url(request),
+                title,
+                filterset.canonical_query(),
+                figures,
+                page.number,
+                paginator.num_pages,
+            ),
+            "heading": title,
             "filter": filterset,
             "page": page,
-            "totals": totals,
-            "is_filtered": filterset.is_bound,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "figures": figures,
+            "is_filtered": bool(title),
         },
     )
 
@@ -118,7 +128,7 @@ def round_to_show(request, number):
     The public lookup comes first: asking who the visitor is would read the session and
     make the page vary by cookie, which the page cache must not store.
     """
-    rounds = Draw.objects.with_stream().with_neighbour_ids()
+    rounds = Draw.objects.with_stream().with_neighbour_ids().with_last_correction()
     try:
         return rounds.published().get_by_label(number)
     except Draw.DoesNotExist:
@@ -142,6 +152,7 @@ def draw_detail(request, number):
         {
             "section": "draws",
             "meta": sharing.draw_meta(draw, site_url(request)),
+            "heading": sharing.draw_heading(draw),
             "share_links": sharing.share_links(
                 site_url(request) + draw.get_absolute_url(), sharing.draw_summary(draw)
             ),
@@ -173,13 +184,6 @@ def draw_detail(request, number):
     return response
 
 
-STREAMS_META = sharing.PageMeta(
-    title="Express Entry streams and their latest rounds",
-    description="Every Express Entry program and category with its latest round of "
-    "invitations: minimum CRS score, invitations and date.",
-)
-
-
 @require_safe
 def stream_list(request):
     streams = Stream.objects.with_published_totals()
@@ -195,7 +199,7 @@ def stream_list(request):
         "draws/stream_list.html",
         {
             "section": "streams",
-            "meta": STREAMS_META,
+            "meta": sharing.streams_meta(site_url(request)),
             "rows": rows,
             "gap_rows": [(stream, gaps[stream.pk]) for stream in streams if stream.pk in gaps],
         },
@@ -229,7 +233,7 @@ def stream_detail(request, slug):
         "draws/stream_detail.html",
         {
             "section": "streams",
-            "meta": sharing.stream_meta(stream, latest),
+            "meta": sharing.stream_meta(stream, latest, site_url(request)),
             "stream": stream,
             "draws": recent,
             "round_count": len(every),
@@ -308,7 +312,7 @@ def guide_detail(request, slug):
         "draws/guide_detail.html",
         {
             "section": "guides",
-            "meta": sharing.guide_meta(guide),
+            "meta": sharing.guide_meta(guide, site_url(request)),
             "guide": guide,
             "latest": latest,
             "dormant": is_dormant(latest),
@@ -371,6 +375,7 @@ def pool_band_chart(history, column, marks=()):
 
 
 ABOUT_META = sharing.PageMeta(
+    path=reverse_lazy("draws:about"),
     title="About this site and its data",
     description="Where the Express Entry round figures come from, how often they are updated, "
     "and who runs this independent site.",
@@ -378,6 +383,7 @@ ABOUT_META = sharing.PageMeta(
 
 
 CORRECTIONS_META = sharing.PageMeta(
+    path=reverse_lazy("draws:corrections"),
     title="Corrections to published rounds",
     description="Every figure of an Express Entry round corrected after it was published here: "
     "what it said, what it says now, and when it changed.",

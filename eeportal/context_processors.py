@@ -1,4 +1,9 @@
-"""Values every page's head needs: the site's origin and the page's canonical address."""
+"""Values every page's head needs: the site's origin.
+
+A page's canonical address is its PageMeta's `path` (draws/sharing.py), built from the object
+or the view's cleaned parameters, never from the address asked for: that may hold a stray
+space, tab or case variant, which must not become the page's name.
+"""
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -17,5 +22,4 @@ def site_url(request):
 
 
 def site(request):
-    origin = site_url(request)
-    return {"site_url": origin, "canonical_url": origin + request.path}
+    return {"site_url": site_url(request)}

@@ -1,7 +1,8 @@
 """The public pages' cache and conditional GET, keyed on the content version.
 
 Every public GET is answered in one of three ways, cheapest first:
-1. 304 Not Modified, when the browser or CDN already holds this version of the page;
+1. 304 Not Modified, when the browser or CDN already holds this version of the page, made
+   from the stored page so that it carries the same Cache-Control;
 2. the rendered page from this process's copy, or from Redis when REDIS_URL is set (store.py);
 3. the view, whose 200 response is stored for the next visitor, plain and gzipped.
 
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
@@ -77,14 +78,6 @@ class PublicPageCacheMiddleware:
         gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
         etags = {False: f'"{version}-{page[:16]}"', True: f'"{version}-{page[:16]}-gzip"'}
         last_modified = int(changed_at.timestamp())
-        not_modified = get_conditional_response(
-            request, etag=etags[gzip], last_modified=last_modified
-        )
-        if not_modified is not None:
-            not_modified["ETag"] = etags[gzip]
-            patch_vary_headers(not_modified, ["Accept-Encoding"])
-            ask_every_time(not_modified)
-            return not_modified
 
         key = f"page:{STORED_FORM}:{version}:{page}"
         keys = {False: key, True: f"{key}:gzip"}
@@ -103,7 +96,23 @@ class PublicPageCacheMiddleware:
             stored = {keys[compressed]: variant for compressed, variant in variants.items()}
             pages.set_many(stored, settings.PAGE_CACHE_MAX_AGE)
             response = variants[gzip]
-        return response
+        return self.not_modified(request, response) or response
+
+    @staticmethod
+    def not_modified(request, response):
+        """A 304 when the client holds this version, with the headers of the 200 it stands
+        for: a cache takes a 304's Cache-Control for the copy it keeps (RFC 9111 4.3.4), so
+        a card kept for good or an icon kept a day must not become `no-cache` on revalidation.
+        Django copies Cache-Control, ETag, Last-Modified and Vary; CDN-Cache-Control too."""
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        not_modified = get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )
+        if not_modified is None or not_modified.status_code != 304:
+            return None
+        if response.has_header("CDN-Cache-Control"):
+            not_modified["CDN-Cache-Control"] = response["CDN-Cache-Control"]
+        return not_modified
 
     @staticmethod
     def applies_to(request):

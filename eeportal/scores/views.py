@@ -11,15 +11,17 @@ from django.views.decorators.csrf import csrf_exempt
 
 from draws import charts, sharing
 from draws.models import Stream
+from eeportal.context_processors import site_url
 from eeportal.pagecache.query import reads_query
 from eeportal.scores import checker, crs, language_scores
 from eeportal.scores.forms import CalculatorForm, ScoreCheckForm, bound_data
 
-CHECK_META = sharing.PageMeta(
-    title="Would your CRS score have been invited?",
-    description="Type an Express Entry CRS score to see which rounds of invitations it would "
+CHECK_META = {
+    "title": "Would your CRS score have been invited?",
+    "description": "Type an Express Entry CRS score to see which rounds of invitations it would "
     "have met in each stream, and about how many candidates in the pool were at or above it.",
-)
+    "name": "Express Entry score checker",
+}
 
 
 def answered_by_get(tool_name):
@@ -72,21 +74,23 @@ def score_check_context(score, streams=()):
 @answered_by_get("score checker")
 def check(request):
     form = ScoreCheckForm(bound_data(request, ScoreCheckForm), streams=Stream.objects.all())
-    context = {"section": "check", "meta": CHECK_META, "form": form}
+    meta = sharing.tool_meta(site_url(request), "scores:check", **CHECK_META)
+    context = {"section": "check", "meta": meta, "form": form}
     if form.is_bound and not form.is_valid():
         return render(request, "scores/check.html", context, status=400)
     if form.is_bound:
         score = form.cleaned_data["score"]
-        context["meta"] = sharing.check_meta(score)
+        context["meta"] = sharing.check_meta(score, form.cleaned_data["stream"], site_url(request))
         context.update(score_check_context(score, form.cleaned_data["stream"]))
     return render(request, "scores/check.html", context)
 
 
-CALCULATOR_META = sharing.PageMeta(
-    title="CRS calculator: work out your Express Entry score",
-    description="Answer IRCC's questions to get your Comprehensive Ranking System score, with "
-    "every point explained, and see which recent rounds it would have met.",
-)
+CALCULATOR_META = {
+    "title": "CRS calculator: work out your Express Entry score",
+    "description": "Answer IRCC's questions to get your Comprehensive Ranking System score, "
+    "with every point explained, and see which recent rounds it would have met.",
+    "name": "Express Entry CRS calculator",
+}
 CALCULATOR_RULES = {
     "source_url": crs.RULES_SOURCE_URL,
     "languages_reviewed": language_scores.EQUIVALENCY_REVIEWED,
@@ -109,7 +113,7 @@ def crs_calculator(request):
     form = CalculatorForm(data, today=today, settings=request.GET)
     context = {
         "section": "calculator",
-        "meta": CALCULATOR_META,
+        "meta": sharing.tool_meta(site_url(request), "scores:crs_calculator", **CALCULATOR_META),
         "form": form,
         "rules": CALCULATOR_RULES,
         "rule_set": crs.rules_in_force(today),

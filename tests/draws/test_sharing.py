@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from draws import sharing
@@ -95,14 +96,131 @@ class TestPreviewTags:
         canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
         assert canonical == ["http://testserver/draws/392/"]
 
-    def test_round_page_has_event_structured_data(self, client, history):
+    def test_round_page_is_an_article_about_irccs_decision_not_an_event(self, client, history):
         (data,) = head_of(client.get("/draws/392/")).json_ld
-        assert data["@type"] == "Event"
-        assert data["startDate"] == "2026-01-21"
+        assert data["@type"] == "Article"
+        assert data["headline"] == "Round #392: Canadian Experience Class"
+        # IRCC gave no run time here: the round's date, from the start of the day in Ottawa.
+        assert data["datePublished"] == "2026-01-21T05:00:00+00:00"
+        assert data["dateModified"] == data["datePublished"]
+        assert data["publisher"] == {
+            "@type": "Organization",
+            "name": "Express Entry rounds",
+            "url": "http://testserver/",
+        }
+        assert data["about"]["provider"]["name"] == "Immigration, Refugees and Citizenship Canada"
+        assert data["isBasedOn"].startswith("https://www.canada.ca/")
+        assert data["url"] == data["mainEntityOfPage"] == "http://testserver/draws/392/"
         assert data["image"] == "http://testserver/draws/392/card.png" + card_version(
             history["392"]
         )
         assert "6,000 invitations" in data["description"]
+        assert not {"startDate", "eventStatus", "location"} & data.keys()
+
+    def test_a_round_says_when_it_was_published_and_last_corrected(self, client, history):
+        draw = history["392"]
+        draw.run_at = dt.datetime(2026, 1, 21, 14, 4, 34, 123456, tzinfo=dt.UTC)
+        draw.save()
+        head = head_of(client.get("/draws/392/"))
+        assert head.meta["og:type"] == "article"
+        assert head.meta["article:published_time"] == "2026-01-21T14:04:34+00:00"
+        assert head.meta["article:modified_time"] == "2026-01-21T14:04:34+00:00"
+
+        draw.crs_min = 510
+        draw.save()
+        corrected_at = draw.corrections.get().corrected_at.replace(microsecond=0)
+        head = head_of(client.get("/draws/392/"))
+        assert head.meta["article:published_time"] == "2026-01-21T14:04:34+00:00"
+        assert head.meta["article:modified_time"] == corrected_at.isoformat()
+        assert head.json_ld[0]["dateModified"] == corrected_at.isoformat()
+
+    @pytest.mark.parametrize(
+        "url", ["/", "/draws/", "/draws/392/", "/streams/", "/streams/cec/", "/check/",
+                "/check/?score=478", "/crs/calculator/", "/programs/cec/", "/about/", "/api/",
+                "/corrections/"],
+    )  # fmt: skip
+    def test_every_card_says_its_type_and_what_it_shows(self, client, history, url):
+        head = head_of(client.get(url))
+        assert head.meta["og:image:type"] == "image/png"
+        assert head.meta["twitter:image:alt"] == head.meta["og:image:alt"]
+        assert head.meta["og:image:alt"].startswith("Card")
+
+    def test_a_round_cards_text_gives_its_figures(self, client, history):
+        head = head_of(client.get("/draws/392/"))
+        assert head.meta["twitter:image:alt"] == (
+            "Card of round #392, Canadian Experience Class, on 21 January 2026: "
+            "minimum CRS 509, 6,000 invitations."
+        )
+
+    def test_history_is_a_dataset_with_its_downloads(self, client, history):
+        (data,) = head_of(client.get("/draws/")).json_ld
+        assert data["@type"] == "Dataset"
+        assert data["temporalCoverage"] == "2018-05-23/2026-01-21"
+        assert data["creator"]["name"] == "Immigration, Refugees and Citizenship Canada"
+        assert [(d["encodingFormat"], d["contentUrl"]) for d in data["distribution"]] == [
+            ("text/csv", "http://testserver/draws/export.csv"),
+            ("application/json", "http://testserver/draws/export.json"),
+        ]
+        (filtered,) = head_of(client.get("/draws/?year=2026&stream=cec")).json_ld
+        assert filtered["name"] == "Canadian Experience Class rounds in 2026"
+        assert filtered["temporalCoverage"] == "2026-01-07/2026-01-21"
+        assert filtered["distribution"][0]["contentUrl"] == (
+            "http://testserver/draws/export.csv?stream=cec&year=2026"
+        )
+
+    @pytest.mark.parametrize(
+        ("url", "kind"),
+        [
+            ("/streams/", "CollectionPage"),
+            ("/streams/cec/", "CollectionPage"),
+            ("/programs/cec/", "Article"),
+            ("/check/", "WebApplication"),
+            ("/check/?score=478", "WebApplication"),
+            ("/crs/calculator/", "WebApplication"),
+        ],
+    )
+    def test_streams_guides_and_tools_have_structured_data(self, client, history, url, kind):
+        (data,) = head_of(client.get(url)).json_ld
+        assert data["@type"] == kind
+        assert data["@context"] == "https://schema.org"
+        assert data["url"].startswith("http://testserver/")
+
+    @pytest.mark.parametrize(
+        ("url", "canonical", "noindex"),
+        [
+            ("/check/?score=478", "/check/?score=478", True),
+            (
+                "/check/?stream=pnp&score=0478&stream=cec&utm_source=x",
+                "/check/?score=478&stream=cec&stream=pnp",
+                True,
+            ),
+            ("/check/", "/check/", False),
+            (
+                "/draws/?year=2026&stream=pnp&stream=cec&sort=newest",
+                "/draws/?stream=cec&stream=pnp&year=2026",
+                True,
+            ),
+            ("/draws/?sort=crs-high&crs_min=0500", "/draws/?crs_min=500&sort=crs-high", True),
+            ("/draws/?date_to=2026-01-21&page=1", "/draws/?date_to=2026-01-21", True),
+            ("/draws/?page=1", "/draws/", False),
+            ("/draws/", "/draws/", False),
+        ],
+    )
+    def test_a_page_that_depends_on_its_parameters_names_itself_with_them(
+        self, client, history, url, canonical, noindex
+    ):
+        head = head_of(client.get(url))
+        links = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+        assert links == ["http://testserver" + canonical]
+        assert head.meta["og:url"] == "http://testserver" + canonical
+        assert (head.meta.get("robots") == "noindex") is noindex
+
+    def test_a_later_page_of_the_history_names_itself_with_its_number(self, client, history):
+        many_rounds(60)
+        head = head_of(client.get("/draws/?page=2"))
+        assert head.meta["og:url"] == "http://testserver/draws/?page=2"
+        assert "robots" not in head.meta
+        assert head.title.startswith("All Express Entry rounds of invitations (page 2 of 2)")
 
     def test_configured_site_url_is_used_for_absolute_links(self, client, history, settings):
         settings.SITE_URL = "https://rounds.example"
@@ -120,6 +238,10 @@ class TestPreviewTags:
             ("/programs/cec/", "/card.png"),
             ("/about/", "/card.png"),
             ("/api/", "/card.png"),
+            ("/corrections/", "/card.png"),
+            ("/check/", "/card.png"),
+            ("/crs/calculator/", "/card.png"),
+            ("/programs/crs/", "/card.png"),
         ],
     )
     def test_every_page_has_its_own_title_description_and_card(self, client, history, url, card):
@@ -291,7 +413,27 @@ class TestSearchEngines:
         expected = {f"http://testserver/draws/{draw.label}/" for draw in Draw.objects.published()}
         assert rounds == expected
         assert "http://testserver/draws/393/" not in urls
-        assert urls["http://testserver/draws/392/"] == history["392"].updated_at.date().isoformat()
+
+    def test_sitemap_dates_a_round_by_its_content_not_by_when_it_was_loaded(self, client, history):
+        urls = self.sitemap_urls(client)
+        # Loaded today, but its content is IRCC's round of 21 January 2026.
+        assert urls["http://testserver/draws/392/"] == "2026-01-21"
+        assert urls["http://testserver/draws/"] == "2026-01-21"
+        assert urls["http://testserver/streams/cec/"] == "2026-01-21"
+        assert urls["http://testserver/streams/pnp/"] == "2026-01-20"
+
+        draw = history["389"]
+        draw.notes = "A note is not a change of the round's figures."
+        draw.save()
+        assert self.sitemap_urls(client)["http://testserver/draws/389/"] == "2026-01-07"
+
+        draw.invitations = 8001
+        draw.save()
+        corrected_on = timezone.localdate(draw.corrections.get().corrected_at).isoformat()
+        urls = self.sitemap_urls(client)
+        assert urls["http://testserver/draws/389/"] == corrected_on
+        assert urls["http://testserver/streams/cec/"] == corrected_on
+        assert urls["http://testserver/draws/"] == corrected_on
 
     def test_sitemap_lists_every_round_of_a_long_history_in_one_file(self, client, history):
         many_rounds(6000)  # past the 5,000 a page once held, with no index to find page 2

@@ -69,6 +69,31 @@ def test_round_page_says_everything_in_its_title_and_first_lines(client, history
     assert "submitted before 29 October 2025 at 04:35 UTC were invited" in page
 
 
+def test_round_heading_uses_the_name_ircc_gave_the_round_at_the_time(client, db):
+    make_draw(
+        252,
+        dt.date(2023, 6, 28),
+        "healthcare",
+        round_name="Healthcare occupations (Version 1)",
+        crs_min=476,
+        invitations=500,
+    )
+    page = content(client.get("/draws/252/"))
+    assert re.search(r"<h1>(.*?)</h1>", page)[1] == "Round #252: Healthcare occupations (Version 1)"
+    # The stream it belongs to here, by today's name, is one link away.
+    assert (
+        'This site counts it in the <a href="/streams/healthcare/">Healthcare and social '
+        "services occupations</a> stream." in page
+    )
+
+
+def test_round_heading_keeps_the_streams_name_when_ircc_used_the_same(client, db):
+    make_draw(300, dt.date(2024, 4, 23), "cec", round_name="CANADIAN experience class")
+    page = content(client.get("/draws/300/"))
+    assert re.search(r"<h1>(.*?)</h1>", page)[1] == "Round #300: Canadian Experience Class"
+    assert "This site counts it in" not in page
+
+
 def test_round_page_compares_with_the_previous_round_of_its_stream_and_overall(client, history):
     context = client.get(reverse("draws:detail", args=["392"])).context
     assert context["change_in_stream"].draw.label == "389"
@@ -199,9 +224,100 @@ def test_history_lists_published_rounds_newest_first_with_totals(client, history
     response = client.get(reverse("draws:list"))
     labels = [draw.label for draw in response.context["page"].object_list]
     assert labels == ["392", "391", "389", "91b", "91a", "90"]
-    assert response.context["totals"] == {"rounds": 6, "invitations": 18881}
-    assert "6 rounds" in content(response)
-    assert "18,881 invitations in all" in content(response)
+    assert response.context["figures"].rounds == 6
+    assert response.context["figures"].invitations == 18881
+    assert "6 rounds." in content(response)
+    assert "<dt>Invitations</dt><dd>18,881</dd>" in content(response)
+
+
+def heading_and_title(response):
+    page = content(response)
+    heading = re.search(r"<h1>(.*?)</h1>", page)[1]
+    title = re.search(r"<title>(.*?) · Express Entry rounds</title>", page)[1]
+    return heading, title
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("", "All rounds of invitations"),
+        ("?stream=cec&year=2026", "Canadian Experience Class rounds in 2026"),
+        ("?year=2026&stream=cec&sort=oldest", "Canadian Experience Class rounds in 2026"),
+        (
+            "?stream=pnp&stream=cec&crs_min=500",
+            "CEC and PNP rounds with a minimum CRS of 500 or more",
+        ),
+        (
+            "?date_from=2018-05-30&date_to=2026-01-07",
+            "Express Entry rounds from 30 May 2018 to 7 January 2026",
+        ),
+        (
+            "?crs_min=450&crs_max=520&invitations_min=1000",
+            "Express Entry rounds with a minimum CRS from 450 to 520 and at least 1,000 "
+            "invitations",
+        ),
+    ],
+)
+def test_history_heading_and_title_say_which_rounds_the_filters_chose(
+    client, history, query, words
+):
+    heading, title = heading_and_title(client.get("/draws/" + query))
+    assert heading == words
+    assert title == (words if query else "All Express Entry rounds of invitations")
+
+
+def test_history_gives_the_figures_of_the_rounds_it_shows(client, history):
+    response = client.get("/draws/?stream=cec&stream=pnp")
+    figures = re.search(r'<dl class="set-figures">(.*?)</dl>', content(response), re.S)[1]
+    shown = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", figures))
+    # 392 (509), 391 (746), 389 (511) and 91b (902): the median is between 511 and 746.
+    assert shown == {
+        "Rounds": "4",
+        "Invitations": "14,881",
+        "Lowest minimum CRS": "509",
+        "Median minimum CRS": "628.5",
+        "Highest minimum CRS": "902",
+    }
+
+
+def test_history_pages_are_numbered_with_the_current_one_marked(client, history):
+    many_rounds(700)  # 706 rounds: 15 pages of 50
+    page = content(client.get("/draws/?sort=newest&page=7"))
+    nav = re.search(r'<nav class="pagination" aria-label="Pages">(.*?)</nav>', page, re.S)[1]
+    numbers = re.findall(
+        r'href="\?(?:sort=newest&amp;)?page=(\d+)"[^>]*>(?:<span[^>]*>Page </span>)?(\d+)<', nav
+    )
+    assert [int(shown) for _, shown in numbers] == [1, 5, 6, 7, 8, 9, 15]
+    assert nav.count("…") == 2
+    current = re.findall(r'<a href="[^"]*page=(\d+)" aria-current="page">', nav)
+    assert current == ["7"]
+    assert 'rel="prev" href="?sort=newest&amp;page=6"' in nav
+    assert 'rel="next" href="?sort=newest&amp;page=8"' in nav
+
+
+@pytest.mark.parametrize("typed", ["abcd", "2O25", "nan", "1e", "<b>"])
+def test_text_typed_into_a_number_box_is_not_written_back_into_it(client, history, typed):
+    response = client.get("/draws/", {"year": typed})
+    assert response.status_code == 400
+    box = re.search(r'<input type="number" name="year"[^>]*>', content(response))[0]
+    assert "value=" not in box
+    assert "Enter a number." in content(response)
+
+
+def test_text_typed_into_a_date_box_is_not_written_back_into_it(client, history):
+    response = client.get("/draws/", {"date_from": "someday", "date_to": "2026-01-21"})
+    assert response.status_code == 400
+    page = content(response)
+    assert re.search(r'<input type="date" name="date_from" (?!value)', page)
+    assert re.search(r'<input type="date" name="date_to" value="2026-01-21"', page)
+
+
+def test_a_number_typed_into_a_number_box_is_kept(client, history):
+    response = client.get("/draws/", {"year": "2014", "crs_min": " 450 "})
+    assert response.status_code == 400  # 2014 is before the first round
+    page = content(response)
+    assert re.search(r'<input type="number" name="year" value="2014"', page)
+    assert re.search(r'<input type="number" name="crs_min" value="450"', page)
 
 
 @pytest.mark.parametrize(

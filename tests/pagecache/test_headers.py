@@ -72,3 +72,27 @@ def test_a_corrected_round_links_a_new_card_and_its_old_address_is_not_kept(clie
     assert old.status_code == 200  # the current card, to be revalidated from now on
     assert old["Cache-Control"] == "public, no-cache"
     assert old.content == client.get(after).content
+
+
+def assert_revalidation_keeps_the_lifetime(client, url, response):
+    """A cache takes a 304's Cache-Control for the copy it holds (RFC 9111 4.3.4), so a 304
+    must carry exactly what its 200 carried."""
+    assert response.status_code == 200
+    validators = {"if-none-match": response["ETag"]}
+    if response.has_header("Last-Modified"):
+        validators["if-modified-since"] = response["Last-Modified"]
+    again = client.get(url, headers=validators)
+    assert again.status_code == 304
+    for header in ("Cache-Control", "CDN-Cache-Control", "ETag"):
+        assert again.get(header) == response.get(header), (url, header)
+
+
+@pytest.mark.parametrize("url", [*REVALIDATED, "/favicon.ico"])
+def test_a_304_carries_the_cache_lifetime_of_the_200_it_revalidates(client, history, url):
+    assert_revalidation_keeps_the_lifetime(client, url, client.get(url))
+
+
+@pytest.mark.parametrize("url", ["/", "/draws/392/", "/streams/cec/"])
+def test_a_304_for_a_versioned_card_keeps_it_for_good(client, history, url):
+    address = card_address(client.get(url).content.decode())
+    assert_revalidation_keeps_the_lifetime(client, address, client.get(address))

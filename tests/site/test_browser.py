@@ -472,3 +472,93 @@ def test_the_pool_page_fits_a_360_pixel_phone_with_legible_charts(page, history)
     page.get_by_role("link", name="This distribution in the pool's history").click()
     expect(page).to_have_url(f"{page.url.split('#')[0]}#pool-2026-01-19")
     expect(page.locator("tr#pool-2026-01-19")).to_be_in_viewport()
+
+
+# Issue 15's phone check: the pages to capture at a 360 px phone and a 1366 px laptop, one
+# list, so a new page (such as /pool/) is one line here.
+SCREENSHOT_PAGES = {
+    "home": "/",
+    "history": "/draws/",
+    "streams": "/streams/",
+    "draw": "/draws/392/",
+    "pool": "/pool/",
+}
+NARROWEST_PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1366, "height": 768}
+
+
+# Where each table's first row puts its round, date and minimum CRS, found by the column
+# headers a reader sees; and whether the page itself scrolls sideways.
+KEY_CELLS_SCRIPT = """
+() => [...document.querySelectorAll("table.data")].map((table) => {
+  const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  const row = table.querySelector("tbody tr");
+  const cells = {};
+  // The streams' and the checker's tables name their columns for the latest round.
+  const names = {"Latest round": "Round", "Latest cut-off": "Min. CRS"};
+  const place = (name, element) => {
+    const box = element.getBoundingClientRect();
+    cells[name] = cells[name] || [box.left, box.right];
+  };
+  headers.forEach((header, index) => {
+    const cell = row && row.children[index];
+    if (!cell || cell.offsetParent === null) return;
+    const name = header.replace("\\u00ad", "");
+    place(names[name] || name, cell);
+    // The checker gives a round's date in the round's cell: "#437, 19 Aug 2026".
+    const time = cell.querySelector("time");
+    if (time && name !== "Date") place("Date", time);
+  });
+  return {label: table.closest("[aria-label], [aria-labelledby]")?.getAttribute("aria-label")
+          || table.querySelector("caption")?.textContent.trim() || headers.join(","), cells};
+})
+"""
+# Tables showing rounds: the columns that must stay on a 360 px screen, by header.
+ROUND_TABLE_PAGES = [
+    "/",
+    "/draws/",
+    "/streams/",
+    "/streams/cec/",
+    "/draws/?stream=pnp",
+    "/check/?score=478",
+    "/check/?score=300",
+]
+KEY_COLUMNS = ("Round", "Date", "Min. CRS")
+
+
+def test_on_a_360_pixel_screen_every_table_shows_round_date_and_minimum_crs(page, history):
+    """With screenshots of the main pages at 360 and 1366 px for a person to look at (one
+    test, so the history is loaded once)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    problems, checked = [], 0
+    for size in (NARROWEST_PHONE, LAPTOP):
+        page.set_viewport_size(size)
+        for name, path in SCREENSHOT_PAGES.items():
+            assert page.goto(path).status == 200, path
+            expect(page.get_by_role("heading", level=1)).to_be_visible()
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > size["width"]:
+                problems.append(f"{path} is {width}px wide at {size['width']}px")
+            capture = SCREENSHOTS / f"{name}-{size['width']}.png"
+            page.screenshot(path=capture, full_page=True)
+            assert_shows_a_styled_page(capture, size)
+
+    page.set_viewport_size(NARROWEST_PHONE)
+    for path in [*ROUND_TABLE_PAGES, "/api/", "/programs/crs/"]:
+        assert page.goto(path).status == 200, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > NARROWEST_PHONE["width"]:
+            problems.append(f"{path} is {width}px wide")
+        tables = page.evaluate(KEY_CELLS_SCRIPT) if path in ROUND_TABLE_PAGES else []
+        # Tables of rounds (with a date), not of years or figures.
+        for table in (table for table in tables if "Date" in table["cells"]):
+            for column in KEY_COLUMNS:
+                if column not in table["cells"]:
+                    problems.append(f"{path} {table['label']}: no {column} on screen")
+                    continue
+                checked += 1
+                left, right = table["cells"][column]
+                if left < 0 or right > NARROWEST_PHONE["width"]:
+                    problems.append(f"{path} {table['label']}: {column} at {left:.0f}..{right:.0f}")
+    assert checked >= 3 * len(ROUND_TABLE_PAGES)
+    assert not problems, "\n".join(problems)
