@@ -365,8 +365,8 @@ def test_the_walker_finds_every_public_url_with_real_values(site):
         "draws:api_draw_list",
         "draws:api_draw_detail",
         "draws:api_stream_list",
-        "draws:sitemap",
-        "draws:robots_txt",
+        "site:sitemap",
+        "site:robots_txt",
         "draws:corrections",
         "sync_status",
     } <= walked
