@@ -1,8 +1,8 @@
 """The sitemap search engines read: every public page, every published round and guide.
 
-One file with every address, up to the protocol's 50,000: IRCC holds a few dozen rounds a
-year. Each section's items() is a list, read in one query; a queryset would cost the
-paginator a COUNT as well, and the whole sitemap stays within five queries.
+One file with every address in both languages, up to the protocol's 50,000: IRCC holds a
+few dozen rounds a year. Each section's items() is a list, read in one query; a queryset
+would cost the paginator a COUNT as well, and the whole sitemap stays within five queries.
 """
 
 from functools import cached_property
@@ -14,7 +14,16 @@ from django.urls import reverse
 from draws.models import Draw, Guide, Stream
 
 
-class PageSitemap(Sitemap):
+class BothLanguages:
+    """Every address twice, English and French, each naming the other and the English as
+    x-default (hreflang), as the pages' heads do."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(BothLanguages, Sitemap):
     """Home, history, streams and about change whenever a round is published."""
 
     changefreq = "daily"
@@ -43,7 +52,7 @@ class PageSitemap(Sitemap):
         return Draw.objects.published().aggregate(newest=Max("updated_at"))["newest"]
 
 
-class StreamSitemap(Sitemap):
+class StreamSitemap(BothLanguages, Sitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -57,7 +66,7 @@ class StreamSitemap(Sitemap):
         return stream.newest
 
 
-class DrawSitemap(Sitemap):
+class DrawSitemap(BothLanguages, Sitemap):
     changefreq = "monthly"
     limit = 50_000
 
@@ -68,7 +77,7 @@ class DrawSitemap(Sitemap):
         return draw.updated_at
 
 
-class GuideSitemap(Sitemap):
+class GuideSitemap(BothLanguages, Sitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -57,6 +57,13 @@ def without_two_factor(settings):
     settings.ADMIN_REQUIRE_OTP = False
 
 
+@pytest.fixture(autouse=True)
+def french_feed_not_fetched(settings):
+    # The sync also reads IRCC's French feed at IRCC_FEED_URL_FR, on canada.ca by default:
+    # tests never reach out there. The French feed's tests serve one locally.
+    settings.IRCC_FEED_URL_FR = ""
+
+
 def forget_cached_pages():
     cache.clear()
     pages.clear_local()
