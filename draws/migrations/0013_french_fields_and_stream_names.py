@@ -1,4 +1,5 @@
-"""French versions of the editors' texts (issue 17), and the streams' French names.
+"""French versions of the editors' texts (issue 17), the streams' French names and the
+guides' French short names.
 
 The names are IRCC's own French terms (its French rounds feed and program pages); the short
 names are IRCC's French abbreviations where it has one (PTQF, PTMSF, PCP). Descriptions are
@@ -100,6 +101,11 @@ STREAMS_FR = {
 }
 
 
+# The guides' names in menus, in IRCC's French abbreviations; the rest of each guide's
+# French is the editors' to write.
+GUIDE_SHORT_NAMES_FR = {"cec": "CEC", "fsw": "PTQF", "fst": "PTMSF", "crs": "SCG"}
+
+
 def name_streams_in_french(apps, schema_editor):
     Stream = apps.get_model("draws", "Stream")
     for stream in Stream.objects.filter(slug__in=STREAMS_FR):
@@ -108,6 +114,10 @@ def name_streams_in_french(apps, schema_editor):
         stream.short_name_fr = stream.short_name_fr or short_name
         stream.description_fr = stream.description_fr or description
         stream.save(update_fields=["name_fr", "short_name_fr", "description_fr"])
+    Guide = apps.get_model("draws", "Guide")
+    for slug, short_name in GUIDE_SHORT_NAMES_FR.items():
+        # An update, not save(): the guide's text has not changed, nor its updated_at.
+        Guide.objects.filter(slug=slug, short_name_fr="").update(short_name_fr=short_name)
 
 
 class Migration(migrations.Migration):
