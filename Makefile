@@ -83,10 +83,21 @@ node_modules/.package-lock.json: package.json package-lock.json
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts
 
-## make messages: gather the site's strings into locale/fr/LC_MESSAGES/django.po (README.md)
+## make messages: gather the site's strings into locale/fr/LC_MESSAGES/django.po, with the
+## French of locale-parts/*.po merged in (README.md, "How translations are made")
 # The admin stays in English (it is outside i18n_patterns), so its templates are left out.
+# Each translator writes French in a part file of their own (locale-parts/<group>.po), which
+# merges without conflicts; its translations win over django.po's, whose header is kept.
+# django.po is remade from the code and every part: when two branches' django.po conflict,
+# take either and run `make messages` again.
+PO := locale/fr/LC_MESSAGES/django.po
 messages: $(VENV)/.site-installed gettext
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr --add-location file \
+	@if ls locale-parts/*.po >/dev/null 2>&1; then \
+		msggrep --force-po --msgid -e '^$$ never matches' $(PO) -o $(PO).header && \
+		msgcat --use-first $(PO).header locale-parts/*.po $(PO) -o $(PO).merged && \
+		mv $(PO).merged $(PO) && rm $(PO).header; \
+	fi
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr --add-location file --no-obsolete \
 		--ignore node_modules --ignore staticfiles --ignore 'tests/*' --ignore scripts \
 		--ignore 'templates/admin/*'
 

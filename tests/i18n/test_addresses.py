@@ -134,3 +134,18 @@ def test_the_sitemap_lists_each_page_in_both_languages_with_hreflang(client, his
         "fr-CA": "http://testserver/fr/rondes/392/",
         "x-default": "http://testserver/draws/392/",
     }
+
+
+def test_french_open_data_errors_are_json_as_the_english_are(client, history):
+    for url in (
+        "/fr/api/rondes/99999/",
+        "/fr/api/rondes/?page=abc",
+        "/fr/rondes/export.csv?year=x",
+    ):
+        response = client.get(url)
+        assert 400 <= response.status_code < 500, url
+        assert response["Content-Type"] == "application/json", url
+    documentation = client.get("/fr/api/")
+    assert documentation.status_code == 200 and documentation["Content-Type"].startswith(
+        "text/html"
+    )
