@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=true
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test lint format chromium java redis-server bench bench-sync bench-alerts lighthouse clean
+.PHONY: run test lint format chromium java redis-server gettext messages compilemessages bench bench-sync bench-alerts lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.site-installed
 
 ## make run: install, migrate, load the real round history, serve http://127.0.0.1:$(PORT)
-run: $(VENV)/.site-installed
+run: $(VENV)/.site-installed compilemessages
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py import_rounds $(HISTORY)
 	@echo
@@ -33,7 +33,7 @@ run: $(VENV)/.site-installed
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need (Chromium included), lint, run the whole suite
-test: $(VENV)/.dev-installed chromium java redis-server lint
+test: $(VENV)/.dev-installed chromium java redis-server compilemessages lint
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/pytest -m browser
 
@@ -68,7 +68,7 @@ redis-server:
 		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
 
 ## make bench: requests/s, latency and weight of the main pages, production settings (BENCHMARKS.md)
-bench: $(VENV)/.site-installed redis-server
+bench: $(VENV)/.site-installed redis-server compilemessages
 	@command -v wrk >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
@@ -97,3 +97,31 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts
+
+## make messages: gather the site's strings into locale/fr/LC_MESSAGES/django.po, with the
+## French of locale-parts/*.po merged in (README.md, "How translations are made")
+# The admin stays in English (it is outside i18n_patterns), so its templates are left out.
+# Each translator writes French in a part file of their own (locale-parts/<group>.po), which
+# merges without conflicts; its translations win over django.po's, whose header is kept.
+# django.po is remade from the code and every part: when two branches' django.po conflict,
+# take either and run `make messages` again.
+PO := locale/fr/LC_MESSAGES/django.po
+messages: $(VENV)/.site-installed gettext
+	@if ls locale-parts/*.po >/dev/null 2>&1; then \
+		msggrep --force-po --msgid -e '^$$ never matches' $(PO) -o $(PO).header && \
+		msgcat --use-first $(PO).header locale-parts/*.po $(PO) -o $(PO).merged && \
+		mv $(PO).merged $(PO) && rm $(PO).header; \
+	fi
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr --add-location file --no-obsolete \
+		--ignore node_modules --ignore staticfiles --ignore 'tests/*' --ignore scripts \
+		--ignore 'templates/admin/*'
+
+# The .po files are compiled into the .mo files Django reads (build output, not committed).
+compilemessages: $(VENV)/.site-installed gettext
+	$(BIN)/python manage.py compilemessages --ignore .venv --ignore node_modules
+
+# msgfmt and xgettext, for the translations: Debian's gettext package.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext >/dev/null; }

@@ -213,6 +213,7 @@ class DrawForm(GuardedForm):
             "pool_as_of",
             "pool_total",
             "round_name",
+            "round_name_fr",
             "eligible_programs",
             "run_at",
             "source_url",
@@ -381,7 +382,15 @@ class DrawAdmin(EditorsVersionAdmin):
         ("Pool distribution", {"fields": ["pool_as_of", "pool_total"]}),
         (
             "As IRCC published it",
-            {"fields": ["round_name", "eligible_programs", "run_at", "source_url", "notes"]},
+            {
+                "fields": [
+                    ("round_name", "round_name_fr"),
+                    "eligible_programs",
+                    "run_at",
+                    "source_url",
+                    "notes",
+                ]
+            },
         ),
     ]
 
@@ -490,6 +499,15 @@ class StreamAdmin(EditorsVersionAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
     search_fields = ["name", "short_name", "round_names__name"]
     inlines = [RoundNameInline]
+    # Each French text beside its English (issue 17).
+    fields = [
+        ("name", "name_fr"),
+        ("short_name", "short_name_fr"),
+        "slug",
+        "kind",
+        "display_order",
+        ("description", "description_fr"),
+    ]
 
 
 class GuideSourceFormSet(forms.BaseInlineFormSet):
@@ -532,15 +550,17 @@ class GuideAdmin(EditorsVersionAdmin):
     fields = [
         "opened_revision",
         "slug",
-        "title",
-        "short_name",
-        "home_title",
-        "tagline",
-        "summary",
+        # Each French text beside its English (issue 17).
+        ("title", "title_fr"),
+        ("short_name", "short_name_fr"),
+        ("home_title", "home_title_fr"),
+        ("tagline", "tagline_fr"),
+        ("summary", "summary_fr"),
         "official_url",
         "reviewed_on",
         "stream",
         "body",
+        "body_fr",
     ]
     search_fields = ["title", "body"]
 

@@ -7,7 +7,9 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from draws import sharing
 from draws.models import Draw, Stream
@@ -21,8 +23,10 @@ class DrawFeed(Feed):
     them: a feed reader keeps an entry's id for good, so it must not depend on the host a
     request came through, and RSS guids and Atom ids must be absolute."""
 
-    title = "Express Entry rounds of invitations"
-    description = "Each new Express Entry round: stream, invitations and minimum CRS score."
+    title = gettext_lazy("Express Entry rounds of invitations")
+    description = gettext_lazy(
+        "Each new Express Entry round: stream, invitations and minimum CRS score."
+    )
     # RFC 4287 wants an author for every entry; the site's, given once for the feed.
     author_name = sharing.SITE_NAME
     origin = ""
@@ -54,14 +58,23 @@ class DrawFeed(Feed):
         return sharing.draw_summary(draw)
 
     def item_description(self, draw):
+        # The same words as the round's page, in the page's language and date format.
         tie_break = (
-            f" Tie-break: profiles submitted before {draw.tie_break:%-d %B %Y at %H:%M:%S} UTC."
+            " "
+            + _("Tie-break: profiles submitted before %(date)s at %(time)s UTC.")
+            % {"date": date_format(draw.tie_break), "time": time_format(draw.tie_break)}
             if draw.tie_break
             else ""
         )
         corrections = "".join(
-            f" Corrected on {date_format(c.corrected_at)}: {c.get_field_display()} "
-            f"{c.before_shown}, now {c.after_shown}."
+            " "
+            + _("Corrected on %(date)s: %(field)s %(before)s, now %(after)s.")
+            % {
+                "date": date_format(c.corrected_at),
+                "field": c.get_field_display(),
+                "before": c.before_shown,
+                "after": c.after_shown,
+            }
             for c in draw.corrections.all()
         )
         return f"{sharing.draw_summary(draw)}.{tie_break}{corrections}"
@@ -83,7 +96,7 @@ class DrawFeed(Feed):
         return self.item_link(draw)
 
     def item_categories(self, draw):
-        return [draw.stream.name]
+        return [draw.stream.translated("name")]
 
 
 class AtomDrawFeed(DrawFeed):
@@ -96,10 +109,12 @@ class StreamDrawFeed(DrawFeed):
         return get_object_or_404(Stream, slug=slug)
 
     def title(self, stream):
-        return f"{stream.name}: Express Entry rounds"
+        return _("%(stream)s: Express Entry rounds") % {"stream": stream.translated("name")}
 
     def description(self, stream):
-        return f"Each new {stream.name} round: invitations and minimum CRS score."
+        return _("Each new %(stream)s round: invitations and minimum CRS score.") % {
+            "stream": stream.translated("name")
+        }
 
     def link(self, stream):
         return self.origin + stream.get_absolute_url()

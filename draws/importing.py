@@ -98,7 +98,10 @@ def save_round(parsed, stream, source):
     # Draw.clean() checks in Python every rule the check constraints hold, so they are not
     # asked of the database once more per round (a query each: a third of an import's time).
     draw.full_clean(validate_constraints=False)
-    draw.ircc_figures = figures(ircc_values(incoming), incoming_bands)
+    french_name = {
+        key: value for key, value in (draw.ircc_figures or {}).items() if key == FRENCH_NAME_KEY
+    }
+    draw.ircc_figures = {**french_name, **figures(ircc_values(incoming), incoming_bands)}
     with reversion.create_revision(atomic=False, manage_manually=True):
         reversion.set_comment(source)
         draw.save()
@@ -118,8 +121,9 @@ def streams_by_round_name():
     }
 
 
-def import_rounds(rounds, progress=None, source="import_rounds"):
-    """Write parsed rounds in one transaction; a Counter of 'created', 'updated', 'unchanged'.
+def import_rounds(rounds, progress=None, source="import_rounds", french_rounds=()):
+    """Write parsed rounds in one transaction; a Counter of 'created', 'updated', 'unchanged'
+    (and of store_french_names' outcomes, prefixed 'french_', for IRCC's French feed's rounds).
 
     Raises ImportProblem, having written nothing, for a round repeated in `rounds`, a round
     name no stream claims, or a value the models refuse. `progress(done, total)` is called
@@ -145,6 +149,11 @@ def import_rounds(rounds, progress=None, source="import_rounds"):
                 raise ImportProblem(f"Round {parsed.label}: {'; '.join(error.messages)}") from None
             if progress and done % 100 == 0 and done < len(rounds):
                 progress(done, len(rounds))
+        try:
+            french = store_french_names(french_rounds, source)
+        except ValidationError as error:
+            raise ImportProblem(f"A French round name: {'; '.join(error.messages)}") from None
+        outcomes.update({f"french_{outcome}": n for outcome, n in french.items()})
     if outcomes["created"]:
         refresh_planner_statistics()
     return outcomes
@@ -269,9 +278,11 @@ def update_from_feed(draw, parsed, streams, stems, source, result):
             conflicts.append(name)
     result.conflicts += [(draw, name, current[name], incoming[name]) for name in conflicts]
     if not applied:
-        if last != incoming and not conflicts:
+        # Compared on the English feed's own keys: the French name kept beside them stays.
+        known = None if last is None else {name: last.get(name) for name in incoming}
+        if known != incoming and not conflicts:
             # The same figures, now known to be IRCC's (a round an editor typed in).
-            Draw.objects.filter(pk=draw.pk).update(ircc_figures=incoming)
+            Draw.objects.filter(pk=draw.pk).update(ircc_figures={**(last or {}), **incoming})
         result.unchanged += 1
         return
     new_values = ircc_values(draw_from_ircc(parsed, stream))
@@ -305,3 +316,45 @@ def apply_irccs_figure(draw, name, value):
         draw.full_clean()
         draw.save()
         reversion.add_to_revision(draw)
+
+
+# Draw.ircc_figures remembers the French name IRCC last gave under this key, as it does
+# IRCC's figures: a name an editor changed by hand since is hers, and kept.
+FRENCH_NAME_KEY = "round_name_fr"
+
+
+def store_french_names(french_rounds, source="import_rounds"):
+    """Put IRCC's French round names on the rounds, in the caller's transaction; a Counter of
+    'named' (set or changed), 'unchanged', 'kept' (an editor's own name left in place),
+    'unknown' (no such round here) and 'mismatched' (the French feed's invitations differ
+    from the round's: another round, or a feed half-way through an update; left alone)."""
+    outcomes = Counter()
+    draws = {draw.label: draw for draw in Draw.objects.all()}
+    for french in french_rounds:
+        draw = draws.get(french.label)
+        if draw is None or not french.round_name:
+            outcomes["unknown" if draw is None else "unchanged"] += 1
+            continue
+        if draw.invitations != french.invitations:
+            outcomes["mismatched"] += 1
+            continue
+        last = (draw.ircc_figures or {}).get(FRENCH_NAME_KEY)
+        if draw.round_name_fr == french.round_name:
+            if last != french.round_name:
+                Draw.objects.filter(pk=draw.pk).update(
+                    ircc_figures={**(draw.ircc_figures or {}), FRENCH_NAME_KEY: french.round_name}
+                )
+            outcomes["unchanged"] += 1
+            continue
+        if draw.round_name_fr and draw.round_name_fr != last:
+            outcomes["kept"] += 1
+            continue
+        draw.round_name_fr = french.round_name
+        draw.ircc_figures = {**(draw.ircc_figures or {}), FRENCH_NAME_KEY: french.round_name}
+        draw.full_clean(validate_constraints=False)  # as in save_round
+        with reversion.create_revision(atomic=False, manage_manually=True):
+            reversion.set_comment(source)
+            draw.save()
+            reversion.add_to_revision(draw)
+        outcomes["named"] += 1
+    return outcomes

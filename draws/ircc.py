@@ -1,5 +1,8 @@
 """IRCC's rounds feed (ee_rounds_123_en.json) turned into plain, checked Python values.
 
+Its French twin (ee_rounds_123_fr.json: the same keys and rounds, French words, numbers such
+as "20 784") gives each round's French name (parse_french_feed).
+
 Everything messy about the feed is handled here and nowhere else: numbers written with
 thousands separators, a dozen hand-typed forms of timestamp, and zeros that mean "not
 published". Pure functions, no ORM and no I/O, so each quirk is tested with plain strings.
@@ -372,3 +375,51 @@ def parse_feed(data):
             raise IrccFormatError(parsed.label, "drawNumber", "the round appears twice")
         seen.add(parsed.label)
     return sorted(rounds, key=lambda parsed: (parsed.date, parsed.number, parsed.suffix))
+
+
+@dataclass(frozen=True)
+class FrenchRound:
+    """What the French feed adds to a round: IRCC's French name for it."""
+
+    label: str
+    round_name: str
+    invitations: int
+
+
+def decode_feed(body):
+    """A feed's text from its bytes. IRCC's French feed was Windows-1252 until autumn 2026 and
+    is UTF-8 since, neither declared: UTF-8 first (a byte-order mark dropped), Windows-1252
+    only when the bytes are not UTF-8. (Windows-1252 reads nearly any bytes, so the other
+    order would turn UTF-8's "é" into "Ã©".)"""
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise IrccFormatError(
+            "(file)", "(encoding)", f"neither UTF-8 nor Windows-1252 (byte {error.start})"
+        ) from None
+
+
+def parse_french_round(raw):
+    if not isinstance(raw, dict):
+        raise IrccFormatError("?", "(round)", "expected an object")
+    try:
+        number, suffix = parse_draw_number(str(raw.get("drawNumber", "")))
+    except ValueError as error:
+        raise IrccFormatError("?", "drawNumber", str(error)) from None
+    label = f"{number}{suffix}"
+    try:
+        invitations = parse_count(str(raw.get("drawSize", "")))
+    except ValueError as error:
+        raise IrccFormatError(label, "drawSize", str(error)) from None
+    return FrenchRound(label, normalise_space(str(raw.get("drawName") or "")), invitations)
+
+
+def parse_french_feed(data):
+    """The French feed ({"rounds": [...]}) -> list of FrenchRound, in the feed's order."""
+    if not isinstance(data, dict) or not isinstance(data.get("rounds"), list):
+        raise IrccFormatError("(file)", "rounds", "expected an object with a list of rounds")
+    return [parse_french_round(raw) for raw in data["rounds"]]

@@ -14,12 +14,13 @@ from django.db import models
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import RowNumber
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from draws import ircc, pool
 from draws.statistics import Figures, recent_after
 from draws.text import category_version
+from eeportal.i18n.translated import TranslatedFields
 from eeportal.scores.crs import CRS_MAX
 
 
@@ -66,7 +67,7 @@ class StreamQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["round_names"])
-class Stream(models.Model):
+class Stream(TranslatedFields, models.Model):
     """What a round was held for: a program, all programs, or a category."""
 
     class Kind(models.TextChoices):
@@ -94,6 +95,17 @@ class Stream(models.Model):
         max_length=1000,
         help_text="One or two plain sentences shown at the top of the stream's page.",
     )
+    # French versions, shown on the French pages; empty: the English is shown there.
+    name_fr = models.CharField(
+        "name in French",
+        max_length=120,
+        blank=True,
+        help_text="IRCC's French name, e.g. Catégorie de l'expérience canadienne.",
+    )
+    short_name_fr = models.CharField(
+        "short name in French", max_length=40, blank=True, help_text="E.g. PTQF for FSW."
+    )
+    description_fr = models.TextField("description in French", blank=True, max_length=1000)
 
     who_qualifies = models.TextField(
         "who qualifies",
@@ -216,6 +228,8 @@ class DrawQuerySet(models.QuerySet):
             "stream__slug",
             "stream__name",
             "stream__short_name",
+            "stream__name_fr",
+            "stream__short_name_fr",
         )
 
     def figure_rows(self):
@@ -374,7 +388,7 @@ class DrawQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["pool_bands"])
-class Draw(models.Model):
+class Draw(TranslatedFields, models.Model):
     """One round of invitations."""
 
     class Status(models.TextChoices):
@@ -402,6 +416,13 @@ class Draw(models.Model):
         blank=True,
         help_text="As IRCC published it, e.g. 'Healthcare and Social Services Occupations, "
         "2026-Version 3'. Leave empty to use the stream's name.",
+    )
+    round_name_fr = models.CharField(
+        "IRCC's round name in French",
+        max_length=200,
+        blank=True,
+        help_text="As IRCC's French feed writes it, e.g. 'Professions de la santé et des "
+        "services sociaux 2026-version 3'. Leave empty to use the stream's French name.",
     )
     eligible_programs = models.CharField(
         max_length=300,
@@ -585,6 +606,9 @@ class Draw(models.Model):
 
     @property
     def display_name(self):
+        """IRCC's name for the round in the page's language, or its stream's."""
+        if translation.get_language() == "fr":
+            return self.round_name_fr or self.stream.translated("name")
         return self.round_name or self.stream.name
 
     @property
@@ -812,11 +836,20 @@ class GuideQuerySet(models.QuerySet):
 
     def for_menus(self):
         """What the header's menu and the home page's list show, in display order."""
-        return self.only("slug", "short_name", "home_title", "tagline", "display_order")
+        return self.only(
+            "slug",
+            "short_name",
+            "home_title",
+            "tagline",
+            "display_order",
+            "short_name_fr",
+            "home_title_fr",
+            "tagline_fr",
+        )
 
 
 @reversion.register(follow=["sources"])
-class Guide(models.Model):
+class Guide(TranslatedFields, models.Model):
     """An explanatory page about a program or the CRS, kept current by editors."""
 
     slug = models.SlugField(
@@ -873,6 +906,19 @@ class Guide(models.Model):
     )
     display_order = models.PositiveSmallIntegerField(default=100)
     updated_at = models.DateTimeField(auto_now=True)
+    # French versions, shown on the French page; a guide without a French body shows its
+    # English text there, under a note saying so.
+    title_fr = models.CharField("title in French", max_length=120, blank=True)
+    short_name_fr = models.CharField("short name in French", max_length=40, blank=True)
+    home_title_fr = models.CharField("title on the home page, in French", max_length=60, blank=True)
+    tagline_fr = models.CharField("tagline in French", max_length=80, blank=True)
+    summary_fr = models.CharField("summary in French", max_length=200, blank=True)
+    body_fr = models.TextField(
+        "body in French",
+        max_length=50_000,
+        blank=True,
+        help_text="Markdown, as the English. Empty: the French page shows the English text.",
+    )
 
     objects = GuideQuerySet.as_manager()
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import pluralize
 from django.urls import reverse, reverse_lazy
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from draws import cards
 from eeportal.pagecache.store import shared_cache
@@ -20,7 +23,7 @@ SITE_DESCRIPTION = (
 )
 # Bump when the card design changes, so cached cards and ETags are replaced.
 CARD_VERSION = "1"
-SITE_NAME = "Express Entry rounds"
+SITE_NAME = gettext_lazy("Express Entry rounds")
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,21 @@ class PageMeta:
 
 def draw_summary(draw):
     """'CEC round #392 on 21 January 2026: 6,000 invitations, minimum CRS 509'."""
-    return (
-        f"{draw.stream.short_name} round #{draw.label} on {date_format(draw.date)}: "
-        f"{intcomma(draw.invitations)} invitations, minimum CRS {draw.crs_min}"
-    )
+    return _(
+        "%(stream)s round #%(label)s on %(date)s: %(invitations)s invitations, "
+        "minimum CRS %(crs_min)s"
+    ) % {
+        "stream": draw.stream.translated("short_name"),
+        "label": draw.label,
+        "date": date_format(draw.date),
+        "invitations": intcomma(draw.invitations),
+        "crs_min": draw.crs_min,
+    }
 
 
 def card_etag(*parts):
-    text = "|".join(str(part) for part in (CARD_VERSION, *parts))
+    """Per language too: /fr/.../card.png is another picture, drawn and cached on its own."""
+    text = "|".join(str(part) for part in (CARD_VERSION, get_language(), *parts))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
@@ -74,7 +84,11 @@ def versioned(path, etag):
 
 def draw_card_etag(draw):
     return card_etag(
-        "draw", draw.label, draw.updated_at.isoformat(), draw.stream.name, draw.stream.short_name
+        "draw",
+        draw.label,
+        draw.updated_at.isoformat(),
+        draw.stream.translated("name"),
+        draw.stream.translated("short_name"),
     )
 
 
@@ -82,7 +96,7 @@ def card_figures(draw):
     """The two numbers every card shows big: (label, value) pairs; none without a round."""
     if draw is None:
         return []
-    return [("Minimum CRS", str(draw.crs_min)), ("Invitations", intcomma(draw.invitations))]
+    return [(_("Minimum CRS"), str(draw.crs_min)), (_("Invitations"), intcomma(draw.invitations))]
 
 
 def cached_card(etag, **content):
@@ -93,10 +107,11 @@ def cached_card(etag, **content):
 def draw_card(draw):
     return cached_card(
         draw_card_etag(draw),
-        eyebrow=f"Express Entry round #{draw.label} · {date_format(draw.date)}",
-        title=draw.stream.name,
+        eyebrow=_("Express Entry round #%(label)s · %(date)s")
+        % {"label": draw.label, "date": date_format(draw.date)},
+        title=draw.stream.translated("name"),
         figures=card_figures(draw),
-        footer=f"{SITE_NAME} · figures from IRCC",
+        footer=_("%(site)s · figures from IRCC") % {"site": SITE_NAME},
     )
 
 
@@ -108,35 +123,41 @@ def shown_on_card(draw):
 
 
 def stream_card_etag(stream, latest):
-    return card_etag("stream", stream.slug, stream.name, *shown_on_card(latest))
+    return card_etag("stream", stream.slug, stream.translated("name"), *shown_on_card(latest))
 
 
 def stream_card(stream, latest):
     return cached_card(
         stream_card_etag(stream, latest),
-        eyebrow=f"Latest round #{latest.label} · {date_format(latest.date)}"
+        eyebrow=_("Latest round #%(label)s · %(date)s")
+        % {"label": latest.label, "date": date_format(latest.date)}
         if latest
-        else "No rounds yet",
-        title=f"{stream.name} rounds",
+        else _("No rounds yet"),
+        title=_("%(stream)s rounds") % {"stream": stream.translated("name")},
         figures=card_figures(latest),
-        footer=f"{SITE_NAME} · every round since 2015",
+        footer=_("%(site)s · every round since 2015") % {"site": SITE_NAME},
     )
 
 
 def site_card_etag(latest):
-    stream = latest.stream.short_name if latest else ""
+    stream = latest.stream.translated("short_name") if latest else ""
     return card_etag("site", stream, *shown_on_card(latest))
 
 
 def site_card(latest):
     return cached_card(
         site_card_etag(latest),
-        eyebrow=f"Latest: #{latest.label} {latest.stream.short_name} · {date_format(latest.date)}"
+        eyebrow=_("Latest: #%(label)s %(stream)s · %(date)s")
+        % {
+            "label": latest.label,
+            "stream": latest.stream.translated("short_name"),
+            "date": date_format(latest.date),
+        }
         if latest
-        else "Canada's Express Entry",
-        title="Express Entry rounds of invitations",
+        else _("Canada's Express Entry"),
+        title=_("Express Entry rounds of invitations"),
         figures=card_figures(latest),
-        footer=f"{SITE_NAME} · cut-offs, invitations and trends by stream",
+        footer=_("%(site)s · cut-offs, invitations and trends by stream") % {"site": SITE_NAME},
     )
 
 
@@ -436,7 +457,7 @@ def guide_meta(guide, site_url):
 def json_ld(data):
     """JSON-LD safe to place inside a <script> element."""
     return (
-        json.dumps(data, ensure_ascii=False)
+        json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")

@@ -4,9 +4,9 @@
 correction, not `updated_at`, which every import and every edit of a note moves (a fresh
 install would otherwise date all 438 rounds to the day it loaded them).
 
-One file with every address, up to the protocol's 50,000: IRCC holds a few dozen rounds a
-year. Each section's items() is a list, read in one query; a queryset would cost the
-paginator a COUNT as well, and the whole sitemap stays within five queries.
+One file with every address in both languages, up to the protocol's 50,000: IRCC holds
+a few dozen rounds a year. Each section's items() is a list, read in one query; a queryset
+would cost the paginator a COUNT as well, and the whole sitemap stays within five queries.
 """
 
 import datetime as dt
@@ -20,7 +20,16 @@ from draws import ircc
 from draws.models import Draw, Guide, Stream
 
 
-class PageSitemap(Sitemap):
+class BothLanguages:
+    """Every address twice, English and French, each naming the other and the English as
+    x-default (hreflang), as the pages' heads do."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(BothLanguages, Sitemap):
     """Home, history, streams, the pool and about change whenever a round is published."""
 
     changefreq = "daily"
@@ -55,7 +64,7 @@ class PageSitemap(Sitemap):
         return later_of(newest["date"], newest["corrected"])
 
 
-class StreamSitemap(Sitemap):
+class StreamSitemap(BothLanguages, Sitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -71,7 +80,7 @@ class StreamSitemap(Sitemap):
         return later_of(stream.newest_date, stream.corrected)
 
 
-class DrawSitemap(Sitemap):
+class DrawSitemap(BothLanguages, Sitemap):
     changefreq = "monthly"
     limit = 50_000
 
@@ -87,7 +96,7 @@ class DrawSitemap(Sitemap):
         return draw.content_changed
 
 
-class GuideSitemap(Sitemap):
+class GuideSitemap(BothLanguages, Sitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -97,7 +106,7 @@ class GuideSitemap(Sitemap):
         return guide.updated_at
 
 
-class TimelineSitemap(Sitemap):
+class TimelineSitemap(BothLanguages, Sitemap):
     """The timeline changes when an editor enters a rule change: its newest edit is not kept,
     so no lastmod is given rather than a wrong one."""
 

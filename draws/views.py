@@ -314,6 +314,8 @@ def guide_detail(request, slug):
             "section": "guides",
             "meta": sharing.guide_meta(guide, site_url(request)),
             "guide": guide,
+            # base.html says so above a guide shown in English on a French page.
+            "shows_english_text": guide.lacks_translation("body"),
             "latest": latest,
             "dormant": is_dormant(latest),
             "figures_year": Figures.of_last_year(every, timezone.localdate()),
@@ -508,7 +510,7 @@ def apple_touch_icon(request):
 @require_safe
 def robots_txt(request):
     """Everything public may be indexed; the sitemap lists it. The admin is not linked here."""
-    sitemap = site_url(request) + reverse("draws:sitemap")
+    sitemap = site_url(request) + reverse("site:sitemap")
     return HttpResponse(
         f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", content_type="text/plain"
     )

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "eeportal.alerts",
+    "eeportal.i18n",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +76,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache and the 503 page: both answer in the address's language, and
+    # the cache stores each page under its own address, /fr/... apart from the English.
+    "eeportal.i18n.middleware.PathLanguageMiddleware",
     # Outside the page cache and the views, so any failure to reach the database
     # (including the cache's own version check) becomes a 503 page.
     "eeportal.middleware.DatabaseUnavailableMiddleware",
@@ -107,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eeportal.context_processors.site",
+                "eeportal.i18n.context_processors.languages",
                 "draws.context_processors.guide_menu",
                 "eeportal.sync.context_processors.feed_check",
             ],
@@ -178,9 +183,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Dates and figures go through Django's localization, in the forms eeportal/formats gives.
+# English at the addresses people already share, French under /fr/ (eeportal/urls.py).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("fr", "Français")]
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["eeportal.formats"]
 # Stored in UTC and shown in UTC: IRCC states every round time and tie-break in UTC.
 TIME_ZONE = "UTC"
@@ -325,6 +332,11 @@ IRCC_FEED_URL = os.environ.get(
     "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json",
 )
 # New rounds from the feed are published at once (IRCC's figures are the source), or drafts.
+# IRCC's French feed, read after the English one for the rounds' French names; empty: not read.
+IRCC_FEED_URL_FR = os.environ.get(
+    "IRCC_FEED_URL_FR",
+    "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_fr.json",
+)
 IRCC_SYNC_PUBLISH = env_bool("IRCC_SYNC_PUBLISH", True)
 IRCC_FEED_TIMEOUT = float(os.environ.get("IRCC_FEED_TIMEOUT", "20"))
 IRCC_FEED_MAX_BYTES = int(os.environ.get("IRCC_FEED_MAX_MB", "10")) * 1024 * 1024
@@ -364,8 +376,14 @@ ALERTS_SUBSCRIBE_LIMIT_PER_CLIENT = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_P
 ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_SUBSCRIBE_LIMIT_PER_EMAIL", "3"))
 
 # Errors at these addresses are JSON, like their answers (the API page itself is for people).
-JSON_ERROR_PATHS = ["/api/", "/draws/export.", "/healthz"]
-JSON_ERROR_EXCEPT_PATHS = ["/api/"]
+JSON_ERROR_PATHS = [
+    "/api/",
+    "/draws/export.",
+    "/healthz",
+    "/fr/api/",
+    "/fr/rondes/export.",
+]
+JSON_ERROR_EXCEPT_PATHS = ["/api/", "/fr/api/"]
 
 # For /.well-known/security.txt.
 SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "mailto:security@eerounds.ca")

@@ -58,6 +58,10 @@ PAGES = {
     # For scale: the lightest page with a template and a query, and a view with neither.
     "about": "/about/",
     "robots": "/robots.txt",
+    # The French twins (issue 17): cached at the same rate, made within 10 % of the English.
+    "home-fr": "/fr/",
+    "round-fr": "/fr/rondes/392/",
+    "filtered-fr": "/fr/rondes/?stream=cec&year=2025",
 }
 GENERATED_ROUNDS = 10_000
 CONNECTIONS = 32

@@ -23,6 +23,18 @@ settings_module.SECURE_SSL_REDIRECT = False
 # here); tests sign in and make editors by the hundred, and check nothing about the hash.
 settings_module.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+
+def pytest_sessionstart(session):
+    """The French pages read locale/fr/LC_MESSAGES/django.mo, which `make test` compiles; a
+    bare `pytest` compiles it here when it is missing or older than its .po."""
+    from django.core.management import call_command
+
+    for po in (settings_module.BASE_DIR / "locale").glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            call_command("compilemessages", locale=[po.parent.parent.name], verbosity=0)
+
+
 # pytest-playwright runs an event loop in the test thread; the live server and the ORM are
 # still used synchronously, which Django only allows when told so.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,6 +55,13 @@ def without_two_factor(settings):
     # Tests run the production settings (plain HTTP is set for the session above). Two-
     # factor sign-in has its own tests (test_security.py), which turn it back on.
     settings.ADMIN_REQUIRE_OTP = False
+
+
+@pytest.fixture(autouse=True)
+def french_feed_not_fetched(settings):
+    # The sync also reads IRCC's French feed at IRCC_FEED_URL_FR, on canada.ca by default:
+    # tests never reach out there. The French feed's tests serve one locally.
+    settings.IRCC_FEED_URL_FR = ""
 
 
 def forget_cached_pages():

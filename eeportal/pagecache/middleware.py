@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
+from django.utils.translation import get_language
 
 from eeportal.context_processors import site_url
 from eeportal.middleware import answer_outage, is_outage
@@ -74,7 +75,10 @@ class PublicPageCacheMiddleware:
         # Pages hold absolute links to their own origin (canonical, previews, feeds): one
         # rendered for localhost must never be served to 127.0.0.1.
         address = site_url(request) + request.get_full_path()
-        page = hashlib.sha256(address.encode()).hexdigest()[:32]
+        # The address says the language (/fr/...); the language, active since
+        # eeportal.i18n's middleware ran, is in the key too, so no page is ever stored or
+        # found under the other language's name, whatever decides the language one day.
+        page = hashlib.sha256(f"{get_language()} {address}".encode()).hexdigest()[:32]
         gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
         etags = {False: f'"{version}-{page[:16]}"', True: f'"{version}-{page[:16]}-gzip"'}
         last_modified = int(changed_at.timestamp())

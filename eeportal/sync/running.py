@@ -8,6 +8,7 @@ was new, so the "checked N minutes ago" line on every page moves with each check
 import json
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -22,9 +23,37 @@ class SyncFailed(Exception):
 
 
 def run(source=None, publish=None):
-    """Sync with the feed at `source` (settings.IRCC_FEED_URL by default); the SyncRun."""
+    """Sync with the feed at `source` (settings.IRCC_FEED_URL by default); the SyncRun.
+
+    Then, when the English feed was read (changed or not), the French one for the rounds'
+    French names (settings.IRCC_FEED_URL_FR, empty: not read).
+    """
     source = source or settings.IRCC_FEED_URL
-    return recorded(source, lambda record: fetch_and_apply(record, source, publish))
+    record = recorded(source, lambda record: fetch_and_apply(record, source, publish))
+    if settings.IRCC_FEED_URL_FR and record.outcome != SyncRun.Outcome.FAILED:
+        take_french_names(record, settings.IRCC_FEED_URL_FR)
+    return record
+
+
+def take_french_names(record, source):
+    """IRCC's French round names, in a transaction of their own after the English sync's: a
+    French feed that cannot be fetched or read costs the French names of this run, never the
+    English rounds. What went wrong is added to the run's message; it stays a success."""
+    try:
+        fetched = fetch(
+            source,
+            timeout=settings.IRCC_FEED_TIMEOUT,
+            max_bytes=settings.IRCC_FEED_MAX_BYTES,
+        )
+        french_rounds = ircc.parse_french_feed(json.loads(ircc.decode_feed(fetched.body)))
+        with transaction.atomic():
+            SyncState.take_lock()
+            importing.store_french_names(french_rounds, source="sync_ircc (French feed)")
+    except (FeedUnavailable, ValueError, ValidationError, IntegrityError) as problem:
+        # ValueError covers bad JSON and IrccFormatError.
+        note = f"IRCC's French feed was not read ({problem}); French names are unchanged."
+        record.message = f"{record.message} {note}".strip()
+        record.save(update_fields=["message"])
 
 
 def run_with_body(body, source, publish=None):

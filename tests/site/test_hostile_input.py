@@ -21,8 +21,8 @@ import pytest
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver
-from django.urls.resolvers import RoutePattern
-from django.utils import timezone
+from django.urls.resolvers import LocalePrefixPattern, RoutePattern
+from django.utils import timezone, translation
 
 from draws.models import Guide, Stream
 from eeportal.alerts.models import CONFIRM_SALT, MANAGE_SALT, Subscriber
@@ -185,7 +185,8 @@ def public_routes(patterns=None, prefix="", namespace=""):
     for entry in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(entry, URLResolver) and entry.namespace == "admin":
             continue  # tests/test_admin.py covers it, behind its sign-in
-        if not isinstance(entry.pattern, RoutePattern):
+        # i18n_patterns' prefix: "" for English (the walk's language), "fr/" for French.
+        if not isinstance(entry.pattern, RoutePattern | LocalePrefixPattern):
             pytest.fail(f"The walker only reads path() routes; teach it {prefix}{entry.pattern}")
         route = prefix + str(entry.pattern)
         if isinstance(entry, URLResolver):
@@ -370,8 +371,8 @@ def test_the_walker_finds_every_public_url_with_real_values(site):
         "draws:api_draw_list",
         "draws:api_draw_detail",
         "draws:api_stream_list",
-        "draws:sitemap",
-        "draws:robots_txt",
+        "site:sitemap",
+        "site:robots_txt",
         "draws:corrections",
         "draws:pool",
         "sync_status",
@@ -395,6 +396,21 @@ def test_hostile_path_segments_are_refused_not_500s(site, requests_tried):
             others = {other: encoded("392") for other in names}
             walk.request("GET", fill(route.route, {**others, name: segment}))
     walk.check(requests_tried, "path segments", floor=8 * len(segments))
+
+
+def test_french_addresses_refuse_hostile_path_segments_as_the_english_do(history, requests_tried):
+    # The French twins (issue 17) are the same views behind other words: their parameters
+    # get the same hostile segments. (The rest of the walk is the English addresses'.)
+    with translation.override("fr"):
+        routes = [route for _, route in public_routes() if route.startswith("fr/")]
+    walk = Walk()
+    segments = [encoded(value) for value in HOSTILE_VALUES] + RAW_VALUES
+    for route in routes:
+        names = parameters(route)
+        for name, segment in product(names, segments):
+            others = {other: encoded("392") for other in names}
+            walk.request("GET", fill(route, {**others, name: segment}))
+    walk.check(requests_tried, "French path segments", floor=8 * len(segments))
 
 
 def names_read_one_by_one(walk, route):

@@ -74,6 +74,19 @@ PUBLIC_URLS = [
     ("/alerts/?stream=cec&score=478", 4),
     ("/alerts/sent/", 3),
     ("/alerts/privacy/", 3),
+    # French pages (issue 17) ask for exactly what their English twins do.
+    ("/fr/", 8),
+    ("/fr/rondes/?stream=cec&year=2026&sort=crs-high", 7),
+    ("/fr/rondes/392/", 7),
+    ("/fr/volets/", 5),
+    ("/fr/volets/cec/", 7),
+    ("/fr/programmes/cec/", 6),
+    ("/fr/verifier/?score=480", 7),
+    ("/fr/scg/calculatrice/", 3),
+    ("/fr/api/", 4),
+    ("/fr/flux/rondes/", 3),
+    ("/fr/rondes/392/card.png", 2),
+    ("/fr/volets/cec/card.png", 3),
 ]
 
 
@@ -85,3 +98,15 @@ def test_query_counts_are_fixed(client, history, django_assert_num_queries, extr
         with django_assert_num_queries(queries, info=url):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.usefixtures("version_read_every_request")
+def test_a_cached_french_page_costs_what_a_cached_english_page_does(
+    client, history, django_assert_num_queries
+):
+    # The language comes from the address before the page cache looks: the content version
+    # and nothing else, in either language.
+    for url in ("/draws/392/", "/fr/rondes/392/", "/streams/cec/", "/fr/volets/cec/"):
+        client.get(url)
+        with django_assert_num_queries(1, info=url):
+            assert client.get(url).status_code == 200
