@@ -2,13 +2,15 @@
 
 Exactly once per subscriber and round rests on two things. Planning writes one Delivery row
 per recipient, unique on (subscriber, alert), so planning twice adds nothing. Sending takes
-one unsent row at a time, locked (SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL, so
-workers never wait on one another; SQLite lets one writer in at a time), hands the message
-to the SMTP server and marks the row sent in the same transaction. A worker killed at any
-point leaves its row unsent and unlocked (the database drops a dead connection's locks) for
-another worker; a message counts as delivered only once the server has answered 250 to it,
-so the only window for a duplicate is between that answer and the commit, one message
-wide. All rows of a pass share one SMTP connection.
+one unsent row at a time and marks it sent in one statement (an UPDATE whose row comes from
+SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL, so workers never wait on one another;
+SQLite lets one writer in at a time), hands the message to the SMTP server and commits; if
+the server does not take it, the same transaction puts the row back. A worker killed at any
+point before the commit leaves its row unsent and unlocked (the database rolls back a dead
+connection's transaction) for another worker; a message counts as delivered only once the
+server has answered 250 to it, so the only window for a duplicate is between that answer
+and the commit, one message wide. All rows of a pass share one SMTP connection, and the
+commits do not wait for the disk (commits_without_waiting_for_disk).
 
 An SMTP server that refuses or cannot be reached stops the pass and pauses the whole alert
 (the server is down for every recipient, not just this one) for an exponential backoff,
