@@ -108,7 +108,8 @@ WHERE id = (
 )
 RETURNING id, attempts, subscriber_id,
     (SELECT email FROM alerts_subscriber WHERE alerts_subscriber.id = subscriber_id),
-    (SELECT score FROM alerts_subscriber WHERE alerts_subscriber.id = subscriber_id)
+    (SELECT score FROM alerts_subscriber WHERE alerts_subscriber.id = subscriber_id),
+    (SELECT language FROM alerts_subscriber WHERE alerts_subscriber.id = subscriber_id)
 """
 UNDO = """
 UPDATE alerts_delivery SET sent_at = NULL, next_attempt_at = %(next)s, last_error = %(error)s
@@ -168,8 +169,10 @@ def deliver(alert_id):
                     row = cursor.fetchone()
                     if row is None:
                         return outcome
-                    delivery_id, attempts, subscriber_id, address, score = row
-                    subscriber = Subscriber(pk=subscriber_id, email=address, score=score)
+                    delivery_id, attempts, subscriber_id, address, score, language = row
+                    subscriber = Subscriber(
+                        pk=subscriber_id, email=address, score=score, language=language
+                    )
                     mail = mail or emails.RoundAlertMail(emails.RoundNews.of(draw))
                     try:
                         send(backend, mail, subscriber)

@@ -1,6 +1,8 @@
 """The alerts' emails: the confirmation, the "already subscribed" note, and a round's alert.
 
-Each is plain text with an HTML alternative, from templates/alerts/email/. Links are plain
+Each is plain text with an HTML alternative, from templates/alerts/email/, written in the
+language the subscriber sent the form in (Subscriber.language), links to the site's pages in
+that language included. Links are plain
 links to the site: no tracking pixel, no redirect through a click counter. Every email to a
 subscriber carries the one-click unsubscribe of RFC 8058 in its headers as well as its body.
 """
@@ -17,6 +19,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from draws.models import Draw, earlier_than
 from draws.statistics import Change
@@ -66,28 +69,30 @@ def subscriber_links(subscriber):
 
 def confirmation(subscriber):
     """The double opt-in link, to an address that has not confirmed yet."""
-    return render_email(
-        "confirm",
-        "Confirm your Express Entry round alerts",
-        subscriber.email,
-        {"confirm_url": absolute(subscriber.get_confirm_url()), "subscriber": subscriber},
-        {"Message-ID": make_msgid("confirm", domain=message_domain())},
-    )
+    with subscriber.speaking():
+        return render_email(
+            "confirm",
+            _("Confirm your Express Entry round alerts"),
+            subscriber.email,
+            {"confirm_url": absolute(subscriber.get_confirm_url()), "subscriber": subscriber},
+            {"Message-ID": make_msgid("confirm", domain=message_domain())},
+        )
 
 
 def already_subscribed(subscriber):
     """To a confirmed address someone asked to subscribe again: nothing is changed by the
     form (it could be anyone), the owner is given the link to change the choices."""
-    return render_email(
-        "already_subscribed",
-        "You already receive Express Entry round alerts",
-        subscriber.email,
-        {"subscriber": subscriber, **subscriber_links(subscriber)},
-        {
-            "Message-ID": make_msgid("subscribed", domain=message_domain()),
-            **unsubscribe_headers(subscriber),
-        },
-    )
+    with subscriber.speaking():
+        return render_email(
+            "already_subscribed",
+            _("You already receive Express Entry round alerts"),
+            subscriber.email,
+            {"subscriber": subscriber, **subscriber_links(subscriber)},
+            {
+                "Message-ID": make_msgid("subscribed", domain=message_domain()),
+                **unsubscribe_headers(subscriber),
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,12 @@ class RoundNews:
 
     draw: Draw
     change: Change | None
-    url: str
+
+    @property
+    def url(self):
+        """The round's page in the active language (the subscriber's, while its alert is
+        written)."""
+        return absolute(self.draw.get_absolute_url())
 
     @classmethod
     def of(cls, draw):
@@ -107,11 +117,7 @@ class RoundNews:
             .newest_first()
             .first()
         )
-        return cls(
-            draw=draw,
-            change=Change.between(draw, previous),
-            url=absolute(draw.get_absolute_url()),
-        )
+        return cls(draw=draw, change=Change.between(draw, previous))
 
 
 # Stand-ins rendered where one subscriber's alert differs from another's. Letters and
@@ -143,22 +149,26 @@ class Variant:
 
 class RoundAlertMail:
     """A round's alert for any subscriber. The templates are rendered once per variant
-    (score met, not met, none given) with stand-ins where subscribers differ (the links'
-    token, the score, the Message-ID, the address), and each subscriber's message is
-    that variant with its own values put in: one template render per round instead of two
-    per message, and over SMTP the MIME message is built once too. The alert is the same,
-    byte for byte in its parts, as a full render for the subscriber (tests/alerts)."""
+    (the subscriber's language; score met, not met, none given) with stand-ins where
+    subscribers differ (the links' token, the score, the Message-ID, the address), and each
+    subscriber's message is that variant with its own values put in: one template render per
+    round and language instead of two per message, and over SMTP the MIME message is built
+    once too. The alert is the same, byte for byte in its parts, as a full render for the
+    subscriber (tests/alerts)."""
 
     def __init__(self, news):
         self.news = news
         self.variants = {}
 
-    def variant(self, score_met):
-        if score_met not in self.variants:
-            self.variants[score_met] = self.render(score_met)
-        return self.variants[score_met]
+    def variant(self, subscriber):
+        key = (subscriber.language, subscriber.score_met(self.news.draw))
+        if key not in self.variants:
+            with subscriber.speaking():
+                self.variants[key] = self.render(key[1])
+        return self.variants[key]
 
     def render(self, score_met):
+        """The variant for `score_met` in the active language, links included."""
         draw = self.news.draw
         context = {
             "draw": draw,
@@ -169,10 +179,11 @@ class RoundAlertMail:
             "manage_url": absolute(reverse("alerts:manage", args=[TOKEN_SLOT])),
             "unsubscribe_url": absolute(reverse("alerts:unsubscribe", args=[TOKEN_SLOT])),
         }
-        subject = (
-            f"Express Entry round #{draw.label}: {draw.stream.short_name}, "
-            f"minimum CRS {intcomma(draw.crs_min)}"
-        )
+        subject = _("Express Entry round #%(label)s: %(stream)s, minimum CRS %(crs_min)s") % {
+            "label": draw.label,
+            "stream": draw.stream.translated("short_name"),
+            "crs_min": intcomma(draw.crs_min),
+        }
         headers = {
             "Message-ID": f"<round-{draw.label}.subscriber-{SUBSCRIBER_SLOT}@{message_domain()}>",
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
@@ -191,8 +202,9 @@ class RoundAlertMail:
         )
 
     def values(self, subscriber):
-        """What goes in place of each stand-in for `subscriber`."""
-        score = "" if subscriber.score is None else intcomma(subscriber.score)
+        """What goes in place of each stand-in for `subscriber`, in its language."""
+        with subscriber.speaking():
+            score = "" if subscriber.score is None else intcomma(subscriber.score)
         return (
             (TOKEN_SLOT, subscriber.token(MANAGE_SALT)),
             (SCORE_SLOT, score),
@@ -202,7 +214,7 @@ class RoundAlertMail:
     def message(self, subscriber):
         """The alert as an email, for any mail backend. Its Message-ID is the same however
         many times it is made, so a mail system that sees it twice can tell it is one."""
-        variant = self.variant(subscriber.score_met(self.news.draw))
+        variant = self.variant(subscriber)
         values = self.values(subscriber)
         message = EmailMultiAlternatives(
             subject=variant.subject,
@@ -219,7 +231,7 @@ class RoundAlertMail:
         values = self.values(subscriber)
         if not PLAIN_ADDRESS.fullmatch(subscriber.email) or not values[1][1].isascii():
             return None
-        variant = self.variant(subscriber.score_met(self.news.draw))
+        variant = self.variant(subscriber)
         values += (
             (ADDRESS_SLOT, subscriber.email),
             (DATE_SLOT, formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),

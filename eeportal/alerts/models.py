@@ -7,12 +7,13 @@ every delivery that named it.
 
 import hashlib
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from draws.models import Draw, Stream
 
@@ -67,6 +68,9 @@ class Subscriber(models.Model):
     # week after (purge_unconfirmed_alerts).
     requested_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The site's language the form was last sent in: the emails are written in it, and
+    # their links lead to the pages in it.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -80,7 +84,7 @@ class Subscriber(models.Model):
         return f"Subscriber {self.pk}"
 
     @classmethod
-    def ask(cls, email, streams, score):
+    def ask(cls, email, streams, score, language="en"):
         """Record the form's request for `email`; the subscriber to write to.
 
         A confirmed address keeps its choices: whoever sent the form may not own it, and
@@ -97,16 +101,21 @@ class Subscriber(models.Model):
                 subscriber = cls.objects.with_email(email).get()
         if subscriber.confirmed_at is not None:
             return subscriber
-        subscriber.choose(streams, score)
+        subscriber.choose(streams, score, language)
         subscriber.requested_at = timezone.now()
-        subscriber.save(update_fields=["all_streams", "score", "requested_at"])
+        subscriber.save(update_fields=["all_streams", "score", "language", "requested_at"])
         return subscriber
 
-    def choose(self, streams, score):
+    def choose(self, streams, score, language):
         """Take new choices (saved by the caller; the streams at once)."""
         self.all_streams = not streams
         self.score = score
+        self.language = language
         self.streams.set(streams)
+
+    def speaking(self):
+        """The subscriber's language made active, for writing it an email."""
+        return translation.override(self.language)
 
     def confirm(self):
         if self.confirmed_at is None:

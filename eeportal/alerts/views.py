@@ -12,6 +12,8 @@ from functools import wraps
 
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -25,14 +27,18 @@ from eeportal.pagecache.query import reads_query
 
 CONFIRM_LINK_VALIDITY = dt.timedelta(hours=48)
 SUBSCRIBE_META = sharing.PageMeta(
-    title="Email alerts for Express Entry rounds",
-    description="Get an email minutes after a new Express Entry round is published: every "
-    "round, or only the streams you choose, or only when the cut-off meets your CRS score.",
+    title=gettext_lazy("Email alerts for Express Entry rounds"),
+    description=gettext_lazy(
+        "Get an email minutes after a new Express Entry round is published: every "
+        "round, or only the streams you choose, or only when the cut-off meets your CRS score."
+    ),
 )
 PRIVACY_META = sharing.PageMeta(
-    title="Round alerts: your privacy",
-    description="What the Express Entry round alerts keep about you, why, for how long, and "
-    "how to delete it.",
+    title=gettext_lazy("Round alerts: your privacy"),
+    description=gettext_lazy(
+        "What the Express Entry round alerts keep about you, why, for how long, and "
+        "how to delete it."
+    ),
 )
 
 
@@ -65,14 +71,14 @@ def subscribe(request):
         return redirect("alerts:sent")
     if form.is_valid() and not ratelimit.subscription_allowed(request, form.cleaned_data["email"]):
         form.add_error(
-            None, "Too many requests from here or for this address: try again in an hour."
+            None, _("Too many requests from here or for this address: try again in an hour.")
         )
         return render(request, "alerts/subscribe.html", {"form": form}, status=429)
     if not form.is_valid():
         return render(request, "alerts/subscribe.html", {"form": form}, status=400)
     data = form.cleaned_data
     with transaction.atomic():
-        subscriber = Subscriber.ask(data["email"], data["stream"], data["score"])
+        subscriber = Subscriber.ask(data["email"], data["stream"], data["score"], get_language())
         transaction.on_commit(lambda: tasks.send_confirmation.enqueue(subscriber.pk))
     # The same answer whether the address was new, waiting, or long confirmed.
     return redirect("alerts:sent")
@@ -119,8 +125,8 @@ def manage(request, token):
         context = {"form": form, "subscriber": subscriber}
         return render(request, "alerts/manage.html", context, status=400)
     with transaction.atomic():
-        subscriber.choose(form.cleaned_data["stream"], form.cleaned_data["score"])
-        subscriber.save(update_fields=["all_streams", "score"])
+        subscriber.choose(form.cleaned_data["stream"], form.cleaned_data["score"], get_language())
+        subscriber.save(update_fields=["all_streams", "score", "language"])
     context = {"form": form, "subscriber": subscriber, "saved": True}
     return render(request, "alerts/manage.html", context)
 

@@ -9,6 +9,7 @@ from email import policy
 import pytest
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core import signing
+from django.utils.translation import gettext as _
 
 from eeportal.alerts import emails
 from eeportal.alerts.models import Subscriber
@@ -18,6 +19,11 @@ from tests.factories import make_draw
 
 def full_render(news, subscriber):
     """The alert as the templates give it with the subscriber's own context: the reference."""
+    with subscriber.speaking():
+        return full_render_in_active_language(news, subscriber)
+
+
+def full_render_in_active_language(news, subscriber):
     draw = news.draw
     context = {
         "draw": draw,
@@ -28,10 +34,11 @@ def full_render(news, subscriber):
         "manage_url": emails.absolute(subscriber.get_manage_url()),
         "unsubscribe_url": emails.absolute(subscriber.get_unsubscribe_url()),
     }
-    subject = (
-        f"Express Entry round #{draw.label}: {draw.stream.short_name}, "
-        f"minimum CRS {intcomma(draw.crs_min)}"
-    )
+    subject = _("Express Entry round #%(label)s: %(stream)s, minimum CRS %(crs_min)s") % {
+        "label": draw.label,
+        "stream": draw.stream.translated("short_name"),
+        "crs_min": intcomma(draw.crs_min),
+    }
     headers = {
         "Message-ID": f"<round-{draw.label}.subscriber-{subscriber.pk}@eerounds.example>",
         "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
@@ -51,16 +58,20 @@ def news(db, settings, monkeypatch):
 
 
 SUBSCRIBERS = [
-    ("no-score@example.com", None),  # no score given
-    ("high@example.com", 1200),  # met, with a thousands separator
-    ("low@example.com", 480),  # not met
-    ("o'brien+alerts@example.com", 505),  # met exactly; an address the fast path leaves alone
+    ("no-score@example.com", None, "en"),  # no score given
+    ("high@example.com", 1200, "en"),  # met, with a thousands separator
+    ("low@example.com", 480, "en"),  # not met
+    ("bas@example.com", 480, "fr"),  # not met, in French
+    ("o'brien+alerts@example.com", 505, "en"),  # met exactly; the fast path leaves it alone
+    ("haut@example.com", 1200, "fr"),  # met, "1 200": the fast path leaves it alone too
 ]
 
 
-@pytest.mark.parametrize(("address", "score"), SUBSCRIBERS)
-def test_each_variant_filled_in_is_the_full_render(news, address, score):
-    subscriber = Subscriber.objects.create(email=address, all_streams=True, score=score)
+@pytest.mark.parametrize(("address", "score", "language"), SUBSCRIBERS)
+def test_each_variant_filled_in_is_the_full_render(news, address, score, language):
+    subscriber = Subscriber.objects.create(
+        email=address, all_streams=True, score=score, language=language
+    )
     reference = full_render(news, subscriber)
 
     made = emails.RoundAlertMail(news).message(subscriber)
@@ -70,13 +81,18 @@ def test_each_variant_filled_in_is_the_full_render(news, address, score):
     assert made.body == reference.body
     assert made.alternatives == reference.alternatives
     assert made.extra_headers == reference.extra_headers
-    assert subscriber.get_unsubscribe_url() in made.body
-    assert ("Your score" in made.body) == (score is not None)
+    with subscriber.speaking():
+        assert subscriber.get_unsubscribe_url() in made.body
+    assert (("Your score" if language == "en" else "Votre note") in made.body) == (
+        score is not None
+    )
 
 
-@pytest.mark.parametrize(("address", "score"), SUBSCRIBERS[:3])
-def test_the_smtp_bytes_are_the_full_render_s_message(news, address, score):
-    subscriber = Subscriber.objects.create(email=address, all_streams=True, score=score)
+@pytest.mark.parametrize(("address", "score", "language"), SUBSCRIBERS[:4])
+def test_the_smtp_bytes_are_the_full_render_s_message(news, address, score, language):
+    subscriber = Subscriber.objects.create(
+        email=address, all_streams=True, score=score, language=language
+    )
     reference = email.message_from_bytes(
         full_render(news, subscriber).message().as_bytes(linesep="\r\n"), policy=policy.default
     )
@@ -104,7 +120,7 @@ def test_one_mail_serves_every_subscriber_of_a_variant(news):
         email.message_from_bytes(mail.smtp_message(first)[2], policy=policy.default)
     )
     assert "Your score of 700 met it" in mail.message(second).body
-    assert list(mail.variants) == [True]
+    assert list(mail.variants) == [("en", True)]
 
 
 def test_an_address_that_needs_encoding_takes_the_full_email(news):

@@ -21,8 +21,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.utils import translation
+
+from eeportal.alerts.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -280,7 +282,25 @@ def french_pages(client):
         pages = [
             (resolve(path).view_name, path, 200) for path in addresses if path.startswith("/fr/")
         ]
-    return pages + [(label, *page) for label, page in TOOL_PAGES.items()]
+    return pages + [(label, *page) for label, page in TOOL_PAGES.items()] + alerts_pages()
+
+
+def alerts_pages():
+    """The round alerts' pages, in no sitemap: the form and its answers, and the pages a
+    subscriber's links open (a subscriber's, and links that no longer work)."""
+    subscriber = Subscriber.objects.create(email="abonne@example.com", score=480)
+    with translation.override("fr"):
+        return [
+            ("alerts:subscribe", reverse("alerts:subscribe"), 200),
+            ("alerts:subscribe?stream=cec&score=478", "/fr/alertes/?stream=cec&score=478", 200),
+            ("alerts:sent", reverse("alerts:sent"), 200),
+            ("alerts:privacy", reverse("alerts:privacy"), 200),
+            ("alerts:confirm", subscriber.get_confirm_url(), 200),
+            ("alerts:manage", subscriber.get_manage_url(), 200),
+            ("alerts:unsubscribe", subscriber.get_unsubscribe_url(), 200),
+            ("alerts:confirm?expired", reverse("alerts:confirm", args=["perime"]), 404),
+            ("alerts:manage?unknown", reverse("alerts:manage", args=["inconnu"]), 404),
+        ]
 
 
 def test_every_french_page_is_french_but_the_listed_ones(client, history):

@@ -87,6 +87,8 @@ PUBLIC_URLS = [
     ("/fr/flux/rondes/", 3),
     ("/fr/rondes/392/card.png", 2),
     ("/fr/volets/cec/card.png", 3),
+    ("/fr/alertes/", 4),
+    ("/fr/alertes/confidentialite/", 3),
 ]
 
 
