@@ -51,6 +51,9 @@ def test_each_french_guide_is_in_french(client, history, slug):
     page = html.unescape(client.get(f"/fr/programmes/{slug}/").content.decode())
 
     assert f"<h1>{guide.title_fr}</h1>" in page
+    # The page's title and description in search results and link previews too.
+    assert f"<title>{guide.title_fr}\u00a0: qui est admissible et comment se passent" in page
+    assert f'<meta name="description" content="{guide.summary_fr}">' in page
     assert f"<h2>{guide.body_fr.split(chr(10))[0].strip('# ')}</h2>" in page
     main = page.split("<main", 1)[1]
     assert NOTE not in main
