@@ -59,7 +59,7 @@ Les résultats sont valides pendant deux ans. Ils doivent l'être encore le jour
 
 ### Études
 
-La CEC n'exige aucunes études. Elles comptent tout de même pour votre classement. Un diplôme canadien rapporte des points au SCG, tout comme un diplôme étranger accompagné d'une évaluation des diplômes d'études (EDE) faite par un organisme désigné par IRCC.
+La CEC n'a aucune exigence d'études. Vos études comptent tout de même pour votre classement. Un diplôme canadien rapporte des points au SCG, tout comme un diplôme étranger accompagné d'une évaluation des diplômes d'études (EDE) faite par un organisme désigné par IRCC.
 
 ### Preuve de fonds
 
@@ -137,13 +137,13 @@ Il vous faut au moins **le niveau CLB 7 en anglais ou NCLC 7 en français dans l
 
 ### Études
 
-Il vous faut un diplôme canadien d'études secondaires ou postsecondaires, ou un diplôme étranger obtenu accompagné d'une **évaluation des diplômes d'études (EDE)**. L'EDE doit être faite par un organisme désigné par IRCC et à des fins d'immigration. Elle montre à quoi votre diplôme étranger équivaut au Canada. Les rapports d'EDE sont valides pendant cinq ans.
+Il vous faut un diplôme canadien d'études secondaires ou postsecondaires, ou un diplôme étranger d'études terminées, accompagné d'une **évaluation des diplômes d'études (EDE)**. L'EDE doit être faite par un organisme désigné par IRCC et à des fins d'immigration. Elle montre à quoi votre diplôme étranger équivaut au Canada. Les rapports d'EDE sont valides pendant cinq ans.
 
 ### La grille de sélection de 67 points
 
 IRCC note six facteurs sur 100, et il vous faut **au moins 67** pour être admissible. Cette grille décide seulement si vous pouvez entrer dans le bassin. Votre rang dans le bassin dépend du SCG.
 
-| Facteur | Points maximum | Ce qui les rapporte |
+| Facteur | Maximum de points | Ce qui les rapporte |
 |---|---|---|
 | Langue | 28 | Jusqu'à 24 pour votre première langue officielle (4 à 6 par habileté, du niveau CLB 7 au niveau 9 et plus), plus 4 pour le niveau CLB 5 ou plus dans toutes les habiletés de l'autre langue |
 | Études | 25 | De 5 pour des études secondaires jusqu'à 25 pour un doctorat |
@@ -342,7 +342,7 @@ Chaque profil du bassin d'Entrée express reçoit une note au Système de classe
 
 ## Les quatre parties de la note
 
-| Partie | Points maximum |
+| Partie | Maximum de points |
 |---|---|
 | A. Facteurs de base liés au capital humain | 500 sans époux ou conjoint de fait, 460 avec |
 | B. Facteurs liés à l'époux ou au conjoint de fait | 40 (seulement si votre époux ou conjoint vous accompagne) |
