@@ -507,6 +507,10 @@ class StreamAdmin(EditorsVersionAdmin):
         "kind",
         "display_order",
         ("description", "description_fr"),
+        ("who_qualifies", "who_qualifies_fr"),
+        "official_url",
+        ("standing", "standing_fr"),
+        "standing_source_url",
     ]
 
 
@@ -528,7 +532,7 @@ class GuideSourceInline(admin.TabularInline):
     form = EditorsModelForm
     formset = GuideSourceFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["title", "url", "display_order"]
+    fields = ["title", "title_fr", "url", "display_order"]
     extra = 1
 
 

@@ -136,6 +136,8 @@ class Stream(TranslatedFields, models.Model):
         validators=[validate_official_address],
         help_text="IRCC's page that supports those words.",
     )
+    who_qualifies_fr = models.TextField("who qualifies, in French", blank=True, max_length=2000)
+    standing_fr = models.TextField("where it stands now, in French", blank=True, max_length=1000)
 
     objects = StreamQuerySet.as_manager()
 
@@ -917,7 +919,9 @@ class Guide(TranslatedFields, models.Model):
         "body in French",
         max_length=50_000,
         blank=True,
-        help_text="Markdown, as the English. Empty: the French page shows the English text.",
+        help_text="Markdown, as the English. A name that stays English, such as an organisation's: "
+        '<span lang="en">World Education Services</span>, so screen readers say it in '
+        "English. Empty: the French page shows the English text.",
     )
 
     objects = GuideQuerySet.as_manager()
@@ -946,7 +950,7 @@ class Guide(TranslatedFields, models.Model):
 
 
 @reversion.register()
-class GuideSource(models.Model):
+class GuideSource(TranslatedFields, models.Model):
     """An official page a guide's review checked its claims against, shown on the guide."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sources")
@@ -960,6 +964,12 @@ class GuideSource(models.Model):
         help_text="https://www.canada.ca/... (or another gc.ca site).",
     )
     display_order = models.PositiveSmallIntegerField(default=100)
+    title_fr = models.CharField(
+        "title in French",
+        max_length=200,
+        blank=True,
+        help_text="The title of IRCC's French version of the page, e.g. Preuve de fonds.",
+    )
 
     class Meta:
         ordering = ["display_order", "pk"]

@@ -431,10 +431,13 @@ def tool_meta(site_url, view_name, title, description, name):
 
 def guide_meta(guide, site_url):
     path = guide.get_absolute_url()
-    title = f"{guide.title}: who qualifies and how the rounds go"
+    title = _("%(title)s: who qualifies and how the rounds go") % {
+        "title": guide.translated("title")
+    }
+    summary = guide.translated("summary")
     return PageMeta(
         title=title,
-        description=guide.summary,
+        description=summary,
         path=path,
         og_type="article",
         modified_time=iso_moment(guide.updated_at),
@@ -442,9 +445,13 @@ def guide_meta(guide, site_url):
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": title,
-            "description": guide.summary,
+            "description": summary,
             "dateModified": iso_moment(guide.updated_at),
-            "about": {"@type": "GovernmentService", "name": guide.title, "provider": IRCC},
+            "about": {
+                "@type": "GovernmentService",
+                "name": guide.translated("title"),
+                "provider": IRCC,
+            },
             "author": site_organisation(site_url),
             "publisher": site_organisation(site_url),
             "url": site_url + path,

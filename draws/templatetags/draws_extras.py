@@ -14,9 +14,16 @@ register = template.Library()
 # javascript: links) is removed by nh3 before the page shows it.
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "code", "blockquote",
-    "table", "thead", "tbody", "tr", "th", "td", "br", "hr",
+    "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "span",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+# <span lang="en">: a name left in English in a French guide (an organisation's), so screen
+# readers pronounce it in English (WCAG 3.1.2) and the French pages' check leaves it be.
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"align"},
+    "td": {"align"},
+    "span": {"lang"},
+}
 
 
 @register.filter

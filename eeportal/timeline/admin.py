@@ -11,4 +11,12 @@ class TimelineEventAdmin(EditorsVersionAdmin):
     list_display = ["date", "title", "source_title"]
     date_hierarchy = "date"
     search_fields = ["title", "what_changed"]
-    fields = ["opened_revision", "date", "title", "what_changed", "source_title", "source_url"]
+    # Each French text beside its English (issue 17).
+    fields = [
+        "opened_revision",
+        "date",
+        ("title", "title_fr"),
+        ("what_changed", "what_changed_fr"),
+        ("source_title", "source_title_fr"),
+        "source_url",
+    ]

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from draws.models import validate_official_address
+from eeportal.i18n.translated import TranslatedFields
 
 
 class TimelineEventQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class TimelineEventQuerySet(models.QuerySet):
 
 
 @reversion.register()
-class TimelineEvent(models.Model):
+class TimelineEvent(TranslatedFields, models.Model):
     """A change to the rules, on the day it took effect."""
 
     date = models.DateField(
@@ -45,6 +46,15 @@ class TimelineEvent(models.Model):
         validators=[validate_official_address],
         help_text="IRCC's page (https://www.canada.ca/... or another gc.ca site).",
     )
+    # French versions, shown on the French pages; empty: the English is shown there.
+    title_fr = models.CharField("title in French", max_length=80, blank=True)
+    what_changed_fr = models.TextField("what changed, in French", max_length=2000, blank=True)
+    source_title_fr = models.CharField(
+        "source's title in French",
+        max_length=200,
+        blank=True,
+        help_text="The title of IRCC's French version of the page.",
+    )
 
     objects = TimelineEventQuerySet.as_manager()
 
@@ -64,6 +74,16 @@ class TimelineEvent(models.Model):
 
     def get_absolute_url(self):
         return reverse("timeline:index") + f"#{self.anchor}"
+
+    # The templates say "description" for an object's text, as on streams:
+    # {{ event|translated:"description" }} is what_changed in the page's language.
+    @property
+    def description(self):
+        return self.what_changed
+
+    @property
+    def description_fr(self):
+        return self.what_changed_fr
 
     @property
     def anchor(self):
