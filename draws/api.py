@@ -15,6 +15,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonRespons
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
@@ -359,9 +360,11 @@ def stream_list(request):
 
 API_META = sharing.PageMeta(
     path=reverse_lazy("draws:api"),
-    title="Open data: CSV, JSON and the read API",
-    description="Download every Express Entry round as CSV or JSON, or read rounds, streams and "
-    "pool distributions from a free JSON API that any website can call.",
+    title=gettext_lazy("Open data: CSV, JSON and the read API"),
+    description=gettext_lazy(
+        "Download every Express Entry round as CSV or JSON, or read rounds, streams and "
+        "pool distributions from a free JSON API that any website can call."
+    ),
 )
 
 
@@ -378,5 +381,9 @@ def docs(request):
             "columns": EXPORT_COLUMNS,
             "page_size": API_PAGE_SIZE,
             "max_page_size": API_MAX_PAGE_SIZE,
+            # '/feeds/streams/<slug>/' in the page's language.
+            "stream_feed_pattern": reverse("draws:stream_feed", args=["slug"]).replace(
+                "/slug/", "/<slug>/"
+            ),
         },
     )

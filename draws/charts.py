@@ -15,6 +15,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 640, 260
 RIGHT, TOP, BOTTOM = 12, 16, 32
@@ -120,8 +121,15 @@ def _label(x, y, text, anchor="middle", css_class="chart-label"):
 def _mark_title(name, value_text, *values):
     """A mark's `<title>`, "21 January 2026: minimum CRS 509" (or "... 413 to 886" for a
     span): browsers show it on hover and tap, screen readers read it."""
-    figures = " to ".join(str(intcomma(value)) for value in values)
-    return f"<title>{escape(name)}: {escape(value_text.format(value=figures))}</title>"
+    figures = str(intcomma(values[0]))
+    if len(values) > 1:
+        figures = _("%(low)s to %(high)s") % {"low": figures, "high": intcomma(values[1])}
+    return f"<title>{escape(titled(name, value_text.format(value=figures)))}</title>"
+
+
+def titled(name, text):
+    """'21 January 2026: minimum CRS 509'; French puts a space before the colon."""
+    return _("%(name)s: %(text)s") % {"name": name, "text": text}
 
 
 def _label_within(x, text, left, right=WIDTH):
@@ -202,7 +210,7 @@ def event_marks(marks, x):
         # The number sits right of its line, or left of it where it would leave the chart.
         fits_right = line_x + 3 + label_width(text) <= WIDTH - RIGHT
         parts.append(
-            f'<g class="chart-event"><title>{escape(date_format(date))}: {escape(label)}</title>'
+            f'<g class="chart-event"><title>{escape(titled(date_format(date), label))}</title>'
             f'<line class="chart-event-line" x1="{line_x:.1f}" x2="{line_x:.1f}" y1="{TOP}" '
             f'y2="{TOP + PLOT_HEIGHT}"/>'
             + _label(
@@ -262,7 +270,7 @@ def time_chart(
 
     def mark_title(date, value, label, note):
         name = date_format(date)
-        name = f"Round #{label}, {name}" if label else name
+        name = _("Round #%(label)s, %(date)s") % {"label": label, "date": name} if label else name
         return _mark_title(f"{name} ({note})" if note else name, value_text, value)
 
     body = [_y_axis(ticks, y, left)]
@@ -288,7 +296,8 @@ def time_chart(
                 # Without dots, the line itself says what it spans.
                 run_values = [point[1] for point in run]
                 span = _mark_title(
-                    f"{date_format(run[0][0])} to {date_format(run[-1][0])}",
+                    _("%(low)s to %(high)s")
+                    % {"low": date_format(run[0][0]), "high": date_format(run[-1][0])},
                     value_text,
                     min(run_values),
                     max(run_values),
@@ -341,11 +350,12 @@ def bar_chart(chart_id, bars, *, title, description, today=None, value_text="{va
         bar_left = left + index * slot + slot * 0.15
         middle = bar_left + slot * 0.35
         so_far = str(label) == current_year
+        bar_name = _("%(year)s so far") % {"year": label} if so_far else str(label)
         body.append(
             f'<rect class="chart-bar{" chart-bar-partial" if so_far else ""}" '
             f'x="{bar_left:.1f}" y="{y(value):.1f}" '
             f'width="{slot * 0.7:.1f}" height="{y(0) - y(value):.1f}">'
-            f"{_mark_title(f'{label} so far' if so_far else str(label), value_text, value)}</rect>"
+            f"{_mark_title(bar_name, value_text, value)}</rect>"
         )
         from_latest = len(bars) - 1 - index
         if from_latest % label_every == 0:
@@ -355,7 +365,7 @@ def bar_chart(chart_id, bars, *, title, description, today=None, value_text="{va
             if so_far:
                 # A row of its own, below the others, so that it runs into no other label.
                 row = rows
-                text = "so far"
+                text = _("so far")
                 body.append(_label(_label_within(middle, text, left), _row_baseline(row), text))
             lowest_row = max(lowest_row, row)
     height = HEIGHT + lowest_row * LABEL_ROW

@@ -238,7 +238,14 @@ class DrawQuerySet(models.QuerySet):
         """(date, crs_min, invitations) rows for charts and Figures, not models: building
         1,500 rounds as models was two thirds of a long stream page's time (BENCHMARKS.md)."""
         return self.values_list(
-            "date", "crs_min", "invitations", "number", "suffix", "round_name", named=True
+            "date",
+            "crs_min",
+            "invitations",
+            "number",
+            "suffix",
+            "round_name",
+            "round_name_fr",
+            named=True,
         )
 
     def newest_first(self):
@@ -364,9 +371,10 @@ class DrawQuerySet(models.QuerySet):
         return {row.pop("stream"): row for row in rows}
 
     def category_rounds(self):
-        """(stream_id, round_name, date) of category rounds: the versions IRCC has used."""
+        """(stream_id, round_name, round_name_fr, date) of category rounds: the versions IRCC
+        has used."""
         return self.filter(stream__kind=Stream.Kind.CATEGORY).values_list(
-            "stream_id", "round_name", "date", named=True
+            "stream_id", "round_name", "round_name_fr", "date", named=True
         )
 
     def newest_distribution_bands(self):

@@ -16,6 +16,8 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 # IRCC publishes a distribution with each round, and rounds come every week or two. A longer
 # silence between two distributions is a pause (no round at all): the chart's line breaks
 # there rather than drawing a straight line across months nobody measured. The longest gap
@@ -175,7 +177,7 @@ class PoolHistory:
 
     def table(self):
         """The total and the top-level bands, newest first."""
-        return self._table("The pool by CRS band", self.top_columns, with_total=True)
+        return self._table(_("The pool by CRS band"), self.top_columns, with_total=True)
 
     def sub_band_tables(self):
         """One table per band IRCC split into narrower ones, where it did."""
@@ -183,7 +185,7 @@ class PoolHistory:
         for parent in self.top_columns:
             subs = [column for column in self.columns if column.parent == parent.key]
             if subs:
-                caption = f"Within {parent.low}\u2013{parent.high}"
+                caption = _("Within %(band)s") % {"band": f"{parent.low}\u2013{parent.high}"}
                 tables.append(self._table(caption, [parent, *subs], with_total=False))
         return tables
 
@@ -217,8 +219,11 @@ def _rounds_text(labels):
     """'round #392' or 'rounds #391 and #392', for a chart mark's title."""
     marked = [f"#{label}" for label in labels]
     if len(marked) == 1:
-        return f"round {marked[0]}"
-    return f"rounds {', '.join(marked[:-1])} and {marked[-1]}"
+        return _("round %(label)s") % {"label": marked[0]}
+    return _("rounds %(labels)s and %(last)s") % {
+        "labels": ", ".join(marked[:-1]),
+        "last": marked[-1],
+    }
 
 
 def _columns(distributions):

@@ -50,7 +50,7 @@ class PageMeta:
 
     @property
     def image_alt(self):
-        return self.card_alt or f"Card: {self.title}"
+        return self.card_alt or _("Card: %(title)s") % {"title": self.title}
 
 
 def draw_summary(draw):
@@ -337,27 +337,45 @@ def history_meta(site_url, title, filters, figures=None, page_number=1, page_cou
 
 
 def stream_meta(stream, latest, site_url):
-    latest_text = (
-        f", latest #{latest.label} on {date_format(latest.date)} with minimum CRS {latest.crs_min}"
-        if latest
-        else ""
-    )
+    name = stream.translated("name")
     path = stream.get_absolute_url()
-    title = f"{stream.name} rounds" + (f": latest CRS {latest.crs_min}" if latest else "")
-    description = (
-        f"Every {stream.name} round of invitations{latest_text}: cut-offs, invitations and trends."
-    )
+    if latest:
+        figures = {
+            "stream": name,
+            "label": latest.label,
+            "date": date_format(latest.date),
+            "crs_min": latest.crs_min,
+        }
+        title = _("%(stream)s rounds: latest CRS %(crs_min)s") % figures
+        description = (
+            _(
+                "Every %(stream)s round of invitations, latest #%(label)s on %(date)s with "
+                "minimum CRS %(crs_min)s: cut-offs, invitations and trends."
+            )
+            % figures
+        )
+        card_alt = _("Card of the %(stream)s rounds: latest minimum CRS %(crs_min)s.") % figures
+    else:
+        title = _("%(stream)s rounds") % {"stream": name}
+        description = _(
+            "Every %(stream)s round of invitations: cut-offs, invitations and trends."
+        ) % {"stream": name}
+        card_alt = _("Card of the %(stream)s rounds.") % {"stream": name}
     return PageMeta(
         title=title,
         description=description,
         card_path=versioned(
             reverse("draws:stream_card", args=[stream.slug]), stream_card_etag(stream, latest)
         ),
-        card_alt=f"Card of the {stream.name} rounds"
-        + (f": latest minimum CRS {latest.crs_min}." if latest else "."),
+        card_alt=card_alt,
         path=path,
         structured_data=collection_page(site_url + path, title, description),
     )
+
+
+def page_language():
+    """The BCP 47 tag of the page's language, for structured data's inLanguage."""
+    return "fr-CA" if get_language() == "fr" else "en-CA"
 
 
 def collection_page(url, name, description):
@@ -369,13 +387,13 @@ def collection_page(url, name, description):
         "description": description,
         "url": url,
         "isPartOf": {"@type": "WebSite", "name": SITE_NAME},
-        "inLanguage": "en-CA",
+        "inLanguage": page_language(),
     }
 
 
 def streams_meta(site_url):
-    title = "Express Entry streams and their latest rounds"
-    description = (
+    title = _("Express Entry streams and their latest rounds")
+    description = _(
         "Every Express Entry program and category with its latest round of invitations: "
         "minimum CRS score, invitations and date."
     )

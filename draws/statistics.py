@@ -93,6 +93,8 @@ class Version:
     rounds: int
     first: dt.date
     last: dt.date
+    # IRCC's French name for it (from its French feed), where recorded.
+    name_fr: str = ""
 
     @classmethod
     def of(cls, rows):
@@ -101,8 +103,11 @@ class Version:
         Rounds entered without IRCC's name are one group with an empty name, so that they
         are counted, not taken for a category without rounds."""
         by_name = {}
+        french = {}
         for row in rows:
             by_name.setdefault(row.round_name, []).append(row.date)
+            if getattr(row, "round_name_fr", ""):
+                french.setdefault(row.round_name, row.round_name_fr)
         return sorted(
             (
                 cls(
@@ -111,6 +116,7 @@ class Version:
                     rounds=len(dates),
                     first=min(dates),
                     last=max(dates),
+                    name_fr=french.get(name, ""),
                 )
                 for name, dates in by_name.items()
             ),

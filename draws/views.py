@@ -12,6 +12,8 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from draws import charts, ircc, sharing
@@ -228,6 +230,7 @@ def stream_detail(request, slug):
     versions = Version.of(every) if is_category else []
     marks = charts.marks_within(TimelineEvent.objects.chart_marks(), [row.date for row in charted])
     latest = recent[0] if recent else None
+    name, short_name = stream.translated("name"), stream.translated("short_name")
     return render(
         request,
         "draws/stream_detail.html",
@@ -249,26 +252,47 @@ def stream_detail(request, slug):
             "crs_chart": charts.time_chart(
                 "crs",
                 points,
-                title=f"Minimum CRS score of each {stream.short_name} round",
-                description=f"The cut-off score of {which} {stream.name} round"
-                + (f" (the latest {len(charted)})" if which == "latest" else "")
-                + ", oldest to newest.",
-                value_text="minimum CRS {value}",
+                title=_("Minimum CRS score of each %(stream)s round") % {"stream": short_name},
+                description=stream_chart_description(
+                    _("The cut-off score of every %(stream)s round, oldest to newest."),
+                    _(
+                        "The cut-off score of latest %(stream)s round (the latest %(count)s), "
+                        "oldest to newest."
+                    ),
+                    name,
+                    len(charted),
+                    every_round=which == "every",
+                ),
+                value_text=_("minimum CRS {value}"),
                 marks=marks,
             ),
             "invitations_chart": charts.time_chart(
                 "invitations",
                 [(row.date, row.invitations) for row in charted],
-                title=f"Invitations issued in each {stream.short_name} round",
-                description=f"How many candidates {which} {stream.name} round invited"
-                + (f" (the latest {len(charted)})" if which == "latest" else "")
-                + ".",
+                title=_("Invitations issued in each %(stream)s round") % {"stream": short_name},
+                description=stream_chart_description(
+                    _("How many candidates every %(stream)s round invited."),
+                    _(
+                        "How many candidates latest %(stream)s round invited "
+                        "(the latest %(count)s)."
+                    ),
+                    name,
+                    len(charted),
+                    every_round=which == "every",
+                ),
                 kind="bars",
                 zero_based=True,
-                value_text="{value} invitations",
+                value_text=_("{value} invitations"),
             ),
         },
     )
+
+
+def stream_chart_description(every_text, latest_text, name, count, *, every_round):
+    """A stream chart's description: of every round, or of the latest `count` of them."""
+    if every_round:
+        return every_text % {"stream": name}
+    return latest_text % {"stream": name, "count": count}
 
 
 def is_dormant(latest):
@@ -278,9 +302,11 @@ def is_dormant(latest):
 
 
 CATEGORIES_META = sharing.PageMeta(
-    title="Express Entry categories: who qualifies, and the versions IRCC has used",
-    description="Each Express Entry category with who qualifies in plain words, the versions "
-    "of it IRCC has held rounds for, and IRCC's official occupation lists.",
+    title=gettext_lazy("Express Entry categories: who qualifies, and the versions IRCC has used"),
+    description=gettext_lazy(
+        "Each Express Entry category with who qualifies in plain words, the versions "
+        "of it IRCC has held rounds for, and IRCC's official occupation lists."
+    ),
 )
 
 
@@ -325,9 +351,11 @@ def guide_detail(request, slug):
 
 
 POOL_META = sharing.PageMeta(
-    title="The Express Entry pool over time",
-    description="How many candidates were in the Express Entry pool, in each CRS score band, on "
-    "every distribution IRCC has given with its rounds since January 2022, and how each changed.",
+    title=gettext_lazy("The Express Entry pool over time"),
+    description=gettext_lazy(
+        "How many candidates were in the Express Entry pool, in each CRS score band, on every "
+        "distribution IRCC has given with its rounds since January 2022, and how each changed."
+    ),
 )
 
 
@@ -359,17 +387,26 @@ def pool(request):
 def pool_band_chart(history, column, marks=()):
     """The chart of the pool's total (column None) or of one CRS band over time, with the
     (date, label) events it marks among `marks`."""
-    name = f"CRS {column.low}\u2013{column.high}" if column else "The whole pool"
-    who = f"with a CRS score of {column.low} to {column.high} " if column else ""
+    if column:
+        name = _("CRS %(band)s") % {"band": f"{column.low}\u2013{column.high}"}
+        description = _(
+            "Candidates in the pool with a CRS score of %(low)s to %(high)s on each date IRCC "
+            "published a distribution; the line breaks where rounds came without one."
+        ) % {"low": column.low, "high": column.high}
+    else:
+        name = _("The whole pool")
+        description = _(
+            "Candidates in the pool on each date IRCC published a distribution; the line breaks "
+            "where rounds came without one."
+        )
     return (
         name,
         charts.pool_chart(
             f"pool-{column.low}-{column.high}" if column else "pool-total",
             history.runs(column),
-            title=f"{name}: candidates on each distribution",
-            description=f"Candidates in the pool {who}on each date IRCC published a "
-            "distribution; the line breaks where rounds came without one.",
-            value_text="{value} candidates",
+            title=_("%(name)s: candidates on each distribution") % {"name": name},
+            description=description,
+            value_text=_("{value} candidates"),
             marks=marks,
         ),
         charts.marks_within(marks, [date for run in history.runs(column) for date, *_ in run]),
@@ -378,9 +415,11 @@ def pool_band_chart(history, column, marks=()):
 
 ABOUT_META = sharing.PageMeta(
     path=reverse_lazy("draws:about"),
-    title="About this site and its data",
-    description="Where the Express Entry round figures come from, how often they are updated, "
-    "and who runs this independent site.",
+    title=gettext_lazy("About this site and its data"),
+    description=gettext_lazy(
+        "Where the Express Entry round figures come from, how often they are updated, "
+        "and who runs this independent site."
+    ),
 )
 
 

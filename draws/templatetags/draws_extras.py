@@ -5,6 +5,8 @@ import nh3
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from draws import sharing
 
@@ -64,3 +66,14 @@ def trend(value):
 def json_ld(data):
     """Structured data as JSON that cannot close the <script> element it sits in."""
     return mark_safe(sharing.json_ld(data))
+
+
+@register.filter
+def days_ago(days):
+    """'today', 'yesterday', '12 days ago': a filter rather than an include, so that the
+    words can sit inside a translated sentence ({% blocktranslate with ago=… %})."""
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("%(count)s day ago", "%(count)s days ago", days) % {"count": intcomma(days)}

@@ -16,10 +16,17 @@ class TranslatedFields:
     def translated(self, field):
         """The field in the page's language: on French pages its French text when an editor
         wrote one, otherwise (and on English pages) the English."""
-        if translation.get_language() == "fr":
-            return getattr(self, f"{field}_fr") or getattr(self, field)
-        return getattr(self, field)
+        return translated_field(self, field)
 
     def lacks_translation(self, field):
         """True on a French page whose French text for `field` is not written yet."""
-        return translation.get_language() == "fr" and not getattr(self, f"{field}_fr")
+        return translation.get_language() == "fr" and not getattr(self, f"{field}_fr", "")
+
+
+def translated_field(obj, field):
+    """`obj.field` in the page's language, for any object: on French pages `field_fr` when it
+    exists and an editor wrote it, otherwise the English. A field whose French twin does not
+    exist yet (templates may ask for it before its migration lands) shows the English."""
+    if translation.get_language() == "fr":
+        return getattr(obj, f"{field}_fr", "") or getattr(obj, field)
+    return getattr(obj, field)

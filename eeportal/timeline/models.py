@@ -7,6 +7,7 @@ so a reader sees why a line jumped. Editors keep them in the admin.
 import reversion
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 
 from draws.models import validate_official_address
 from eeportal.i18n.translated import TranslatedFields
@@ -17,8 +18,13 @@ class TimelineEventQuerySet(models.QuerySet):
         return self.order_by("date", "pk")
 
     def chart_marks(self):
-        """(date, short title) of every event, oldest first: what time charts mark."""
-        return list(self.oldest_first().values_list("date", "title"))
+        """(date, short title) of every event, oldest first: what time charts mark. On
+        French pages, the French title where an editor wrote one (once the model has one)."""
+        has_french = any(field.name == "title_fr" for field in self.model._meta.fields)
+        if not has_french or translation.get_language() != "fr":
+            return list(self.oldest_first().values_list("date", "title"))
+        rows = self.oldest_first().values_list("date", "title", "title_fr")
+        return [(date, title_fr or title) for date, title, title_fr in rows]
 
 
 @reversion.register()

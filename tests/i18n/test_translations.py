@@ -37,7 +37,7 @@ def test_translations_keep_their_placeholders_and_markup(catalogue):
         return [(entry.msgid, entry.msgstr)]
 
     changed = [
-        entry.msgid
+        msgid
         for entry in catalogue.translated_entries()
         for msgid, msgstr in pairs(entry)
         if kept(msgid) != kept(msgstr) and not msgid.startswith("https://")

@@ -187,21 +187,15 @@ NOT_YET_TRANSLATED = {
     "draws:list?stream=cec&year=2026",
     "draws:list?year=1800",
     "draws:detail",
-    "draws:stream_list",
     "draws:stream_detail",
     "draws:guide_detail",
-    "draws:about",
     "draws:corrections",
-    "draws:api",
     "scores:check",
     "scores:check?score=480&stream=cec",
     "scores:check?score=abc",
     "scores:crs_calculator",
     "scores:crs_calculator?profile",
     "scores:crs_calculator?age=200",
-    "draws:categories",
-    "draws:pool",
-    "timeline:index",
 }
 
 CALCULATOR_PROFILE = (

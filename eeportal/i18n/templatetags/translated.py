@@ -10,13 +10,15 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from eeportal.i18n.context_processors import LANGUAGE_TAGS
+from eeportal.i18n.translated import translated_field
 
 register = template.Library()
 
 
 @register.filter
 def translated(obj, field):
-    return obj.translated(field)
+    # Any object: models without TranslatedFields (timeline events) show their English.
+    return translated_field(obj, field)
 
 
 @register.filter
