@@ -51,7 +51,18 @@ PAGES = {
     "check": ("/check/", 200),
     "check-answer": ("/check/?score=478", 200),
     "check-streams": ("/check/?score=478&stream=cec&stream=pnp", 200),
+    "check-refused": ("/check/?score=abc", 400),
     "calculator": ("/crs/calculator/", 200),
+    "calculator-refused": ("/crs/calculator/?age=abc", 400),
+    "calculator-past-rules": ("/crs/calculator/?rules=2025-03-24", 200),
+    "pool": ("/pool/", 200),
+    "categories": ("/categories/", 200),
+    "timeline": ("/timeline/", 200),
+    "alerts": ("/alerts/?stream=cec&score=478", 200),
+    "alerts-privacy": ("/alerts/privacy/", 200),
+    "home-fr": ("/fr/", 200),
+    "round-fr": ("/fr/rondes/392/", 200),
+    "calculator-fr": ("/fr/scg/calculatrice/", 200),
     "not-found": ("/draws/99999/", 404),
 }
 
