@@ -388,7 +388,7 @@ class CalculatorForm(forms.Form):
         ),
     )
     sibling = yes_no(
-        "Does a brother or sister live in Canada as a citizen or permanent resident?",
+        gettext_lazy("Does a brother or sister live in Canada as a citizen or permanent resident?"),
         default=False,
         help_text=gettext_lazy(
             "Yours or your spouse's or partner's, aged 18 or older, related by blood, "

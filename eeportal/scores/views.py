@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from draws import charts, sharing
@@ -116,7 +116,7 @@ CALCULATOR_RULES = {
 
 
 @reads_query(*CalculatorForm.base_fields)
-@answered_by_get(gettext_lazy("CRS calculator"))
+@answered_by_get(pgettext_lazy("in a sentence", "CRS calculator"))
 def crs_calculator(request):
     # GET rather than POST: working out a score changes nothing on the server, and with the
     # answers in the address the result is a link people can bookmark, share, or come back
