@@ -12,7 +12,8 @@ with IRCC's criteria page. `rules_in_force(day)` finds the set of a day, and
 saying in plain words why it gave the points it did, so a page can show its working.
 Language is scored by CLB/NCLC level; `language_scores.py` turns test scores into levels first.
 
-Pure Python: no Django, no I/O.
+No I/O. The words of the breakdown go through Django's gettext, so they come in the language
+of the page that asks (French under /fr/), with named placeholders for the figures.
 """
 
 from dataclasses import dataclass

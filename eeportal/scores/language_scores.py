@@ -5,7 +5,8 @@ a score from one of the five tests IRCC accepts for Express Entry is converted h
 The tables copy IRCC's equivalency charts in IRCC's own column order (reading, writing,
 listening, speaking), which keeps a change to a chart a small diff to check against the page.
 
-Pure functions, no Django and no I/O.
+Pure functions, no I/O; the names of languages, abilities and scales are translated (gettext),
+and IRCC's French calls every level NCLC, so `benchmark` says NCLC in French for English too.
 """
 
 from datetime import date
