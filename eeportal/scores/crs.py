@@ -12,7 +12,8 @@ with IRCC's criteria page. `rules_in_force(day)` finds the set of a day, and
 saying in plain words why it gave the points it did, so a page can show its working.
 Language is scored by CLB/NCLC level; `language_scores.py` turns test scores into levels first.
 
-Pure Python: no Django, no I/O.
+No I/O. The words of the breakdown go through Django's gettext, so they come in the language
+of the page that asks (French under /fr/), with named placeholders for the figures.
 """
 
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from eeportal.scores.language_scores import Ability, OfficialLanguage
 
@@ -32,24 +36,36 @@ RULES_SOURCE_URL = (
 class EducationLevel(models.TextChoices):
     """Highest credential completed, lowest first as in IRCC's grid. Values are form slugs."""
 
-    LESS_THAN_SECONDARY = "less-than-secondary", "Less than secondary school (high school)"
-    SECONDARY = "secondary", "Secondary school (high school) diploma"
-    ONE_YEAR = "one-year", "One-year post-secondary credential"
-    TWO_YEAR = "two-year", "Two-year post-secondary credential"
-    BACHELORS = "bachelors", "Bachelor's degree, or another credential from a 3-year program"
-    TWO_OR_MORE = "two-or-more", "Two or more post-secondary credentials, one from a 3-year program"
-    MASTERS = "masters", "Master's degree, or a professional degree needed to be licensed"
-    DOCTORAL = "doctoral", "Doctoral degree (PhD)"
+    LESS_THAN_SECONDARY = (
+        "less-than-secondary",
+        gettext_lazy("Less than secondary school (high school)"),
+    )
+    SECONDARY = "secondary", gettext_lazy("Secondary school (high school) diploma")
+    ONE_YEAR = "one-year", gettext_lazy("One-year post-secondary credential")
+    TWO_YEAR = "two-year", gettext_lazy("Two-year post-secondary credential")
+    BACHELORS = (
+        "bachelors",
+        gettext_lazy("Bachelor's degree, or another credential from a 3-year program"),
+    )
+    TWO_OR_MORE = (
+        "two-or-more",
+        gettext_lazy("Two or more post-secondary credentials, one from a 3-year program"),
+    )
+    MASTERS = (
+        "masters",
+        gettext_lazy("Master's degree, or a professional degree needed to be licensed"),
+    )
+    DOCTORAL = "doctoral", gettext_lazy("Doctoral degree (PhD)")
 
 
 class CanadianEducation(models.TextChoices):
     """The longest post-secondary credential earned in Canada, if any."""
 
-    NONE = "none", "No post-secondary credential from Canada"
-    ONE_OR_TWO_YEARS = "one-or-two-years", "A one- or two-year credential from Canada"
+    NONE = "none", gettext_lazy("No post-secondary credential from Canada")
+    ONE_OR_TWO_YEARS = "one-or-two-years", gettext_lazy("A one- or two-year credential from Canada")
     THREE_YEARS_OR_MORE = (
         "three-years-or-more",
-        (
+        gettext_lazy(
             "A Canadian credential of three years or more, or a Canadian master's, "
             "professional or doctoral degree of at least one academic year"
         ),
@@ -223,12 +239,12 @@ CRS_MAX = 1200
 class JobOffer(models.TextChoices):
     """A qualifying offer of arranged employment, as the rules that scored one told them apart."""
 
-    NONE = "none", "No qualifying job offer"
+    NONE = "none", gettext_lazy("No qualifying job offer")
     SENIOR_MANAGEMENT = (
         "senior-management",
-        "An offer in senior management: NOC TEER 0, major group 00",
+        gettext_lazy("An offer in senior management: NOC TEER 0, major group 00"),
     )
-    OTHER = "other", "An offer in another TEER 0, 1, 2 or 3 occupation"
+    OTHER = "other", gettext_lazy("An offer in another TEER 0, 1, 2 or 3 occupation")
 
 
 @dataclass(frozen=True)
@@ -277,14 +293,14 @@ RULE_SETS = (
         in_force_from=date(2022, 11, 16),
         checked_on=date(2026, 12, 3),
         arranged_employment=ArrangedEmployment(senior_management=200, other=50),
-        change="Job offers were scored by NOC 2021's TEER categories.",
+        change=gettext_lazy("Job offers were scored by NOC 2021's TEER categories."),
     ),
     # IRCC's Ministerial Instructions of 25 March 2025 removed the points for a job offer.
     RuleSet(
         in_force_from=date(2025, 3, 25),
         checked_on=date(2026, 11, 25),
         arranged_employment=None,
-        change="A job offer no longer earns points.",
+        change=gettext_lazy("A job offer no longer earns points."),
     ),
 )
 
@@ -558,20 +574,44 @@ def calculate(profile: Profile, rules: RuleSet) -> Result:
 
 
 # The breakdown: the points come from the functions above, the words from the helpers below.
+# They run per request, so gettext gives the page's language.
 
 
 def _pts(points: int) -> str:
-    return "1 point" if points == 1 else f"{points} points"
+    return ngettext("%(count)s point", "%(count)s points", points) % {"count": points}
 
 
 def _years(years: int) -> str:
-    return "1 year" if years == 1 else f"{years} years"
+    return ngettext("%(count)s year", "%(count)s years", years) % {"count": years}
 
 
 def _column(with_spouse: bool) -> str:
     if with_spouse:
-        return "with an accompanying spouse or partner"
-    return "without an accompanying spouse or partner"
+        return _("with an accompanying spouse or partner")
+    return _("without an accompanying spouse or partner")
+
+
+def _because(reason, points: int, column: str = "") -> str:
+    """ "<reason>: <points>", and the grid's column when it depends on the spouse."""
+    values = {"reason": reason, "points": _pts(points), "column": column}
+    if column:
+        return _("%(reason)s: %(points)s %(column)s") % values
+    return _("%(reason)s: %(points)s") % values
+
+
+def _level(benchmark: str, level: int) -> str:
+    return _("%(benchmark)s %(level)s") % {"benchmark": benchmark, "level": level}
+
+
+def _no_points_below(benchmark: str, level: int, minimum: int) -> str:
+    values = {"benchmark": benchmark, "level": level, "minimum": minimum}
+    return _("%(benchmark)s %(level)s: no points below %(benchmark)s %(minimum)s") % values
+
+
+def _combined(what, condition: str, points: int) -> str:
+    """A skill transferability combination that gave points."""
+    values = {"what": what, "condition": condition}
+    return _because(_("%(what)s, with %(condition)s") % values, points)
 
 
 def _limit(label: str, lines: list[Line], maximum: int, rule: str) -> list[Line]:
@@ -579,7 +619,8 @@ def _limit(label: str, lines: list[Line], maximum: int, rule: str) -> list[Line]
     earned = sum(line.points for line in lines)
     if earned <= maximum:
         return lines
-    explanation = f"{rule} stop at {maximum}; {earned} were earned"
+    values = {"rule": rule, "maximum": maximum, "earned": earned}
+    explanation = _("%(rule)s stop at %(maximum)s; %(earned)s were earned") % values
     return [*lines, Line(label, maximum - earned, explanation)]
 
 
@@ -591,24 +632,28 @@ def _core(profile: Profile) -> Section:
     age = profile.age
     points = age_points(age, with_spouse)
     if age < 18:
-        lines.append(Line("Age", points, f"Age {age}: no points under 18"))
+        explanation = _("Age %(age)s: no points under 18") % {"age": age}
     elif age >= 45:
-        lines.append(Line("Age", points, f"Age {age}: no points from 45 on"))
+        explanation = _("Age %(age)s: no points from 45 on") % {"age": age}
     else:
-        lines.append(Line("Age", points, f"Age {age}: {_pts(points)} {column}"))
+        explanation = _because(_("Age %(age)s") % {"age": age}, points, column)
+    lines.append(Line(_("Age"), points, explanation))
 
     points = education_points(profile.education, with_spouse)
-    explanation = f"{profile.education.label}: {_pts(points)} {column}"
-    lines.append(Line("Level of education", points, explanation))
+    explanation = _because(profile.education.label, points, column)
+    lines.append(Line(_("Level of education"), points, explanation))
 
     first = profile.first_language
     for ability, level in profile.first_language_levels.by_ability():
         points = first_language_points(level, with_spouse)
-        label = f"First official language ({first.label}): {ability.value}"
+        label = _("First official language (%(language)s): %(ability)s") % {
+            "language": first.in_sentence,
+            "ability": ability.in_sentence,
+        }
         if points == 0:
-            explanation = f"{first.benchmark} {level}: no points below {first.benchmark} 4"
+            explanation = _no_points_below(first.benchmark, level, 4)
         else:
-            explanation = f"{first.benchmark} {level}: {_pts(points)} {column}"
+            explanation = _because(_level(first.benchmark, level), points, column)
         lines.append(Line(label, points, explanation))
 
     lines.extend(_second_language_lines(profile))
@@ -616,97 +661,124 @@ def _core(profile: Profile) -> Section:
     years = profile.canadian_work_years
     points = canadian_work_points(years, with_spouse)
     if years == 0:
-        explanation = "Less than a year of Canadian work experience earns no points"
+        explanation = _("Less than a year of Canadian work experience earns no points")
     else:
-        explanation = f"{_years(years)} of Canadian work experience: {_pts(points)} {column}"
+        reason = _("%(years)s of Canadian work experience") % {"years": _years(years)}
+        explanation = _because(reason, points, column)
         if years > 5:
-            explanation += " (the grid stops at 5 years or more)"
-    lines.append(Line("Canadian work experience", points, explanation))
+            explanation += " " + _("(the grid stops at 5 years or more)")
+    lines.append(Line(_("Canadian work experience"), points, explanation))
 
     maximum = CORE_MAXIMUM.pick(with_spouse)
     # Cannot bind while the factor maximums add up to it, but it is IRCC's stated limit.
-    lines = _limit("Core limit", lines, maximum, f"Core points {column}")
-    return Section("Core human capital", maximum, tuple(lines))
+    rule = _("Core points %(column)s") % {"column": column}
+    lines = _limit(_("Core limit"), lines, maximum, rule)
+    return Section(_("Core human capital"), maximum, tuple(lines))
 
 
 def _second_language_lines(profile: Profile) -> list[Line]:
     second = profile.second_language
+    language = {"language": second.in_sentence}
     if profile.second_language_levels is None:
-        explanation = f"No {second.label} results given"
-        return [Line(f"Second official language ({second.label})", 0, explanation)]
+        explanation = _("No %(language)s results given") % language
+        return [Line(_("Second official language (%(language)s)") % language, 0, explanation)]
     with_spouse = profile.spouse_accompanying
     lines = []
     for ability, level in profile.second_language_levels.by_ability():
         points = second_language_points(level, with_spouse)
-        label = f"Second official language ({second.label}): {ability.value}"
+        label = _("Second official language (%(language)s): %(ability)s") % {
+            **language,
+            "ability": ability.in_sentence,
+        }
         if points == 0:
-            explanation = f"{second.benchmark} {level}: no points below {second.benchmark} 5"
+            explanation = _no_points_below(second.benchmark, level, 5)
         else:
-            explanation = f"{second.benchmark} {level}: {_pts(points)}"
+            explanation = _because(_level(second.benchmark, level), points)
         lines.append(Line(label, points, explanation))
     maximum = SECOND_LANGUAGE_MAXIMUM.pick(with_spouse)
-    rule = f"Second-language points {_column(with_spouse)}"
-    return _limit("Second official language limit", lines, maximum, rule)
+    rule = _("Second-language points %(column)s") % {"column": _column(with_spouse)}
+    return _limit(_("Second official language limit"), lines, maximum, rule)
 
 
 def _spouse(profile: Profile) -> Section:
-    title = "Spouse or common-law partner"
+    title = _("Spouse or common-law partner")
     if not profile.spouse_accompanying:
-        note = "Not scored: no spouse or partner who is coming along and is not already in "
-        note += "Canada as a citizen or permanent resident."
+        note = _(
+            "Not scored: no spouse or partner who is coming along and is not already in "
+            "Canada as a citizen or permanent resident."
+        )
         return Section(title, 0, (), (note,))
 
     lines = []
     education = profile.spouse_education
+    label = _("Spouse's level of education")
     if education is None:
-        lines.append(Line("Spouse's level of education", 0, "No level of education given"))
+        lines.append(Line(label, 0, _("No level of education given")))
     else:
         points = spouse_education_points(education)
-        explanation = f"{education.label}: {_pts(points)}"
-        lines.append(Line("Spouse's level of education", points, explanation))
+        lines.append(Line(label, points, _because(education.label, points)))
 
     if profile.spouse_language_levels is None:
-        lines.append(Line("Spouse's official language", 0, "No language results given"))
+        lines.append(Line(_("Spouse's official language"), 0, _("No language results given")))
     else:
         # A French test's levels are NCLC levels, an English test's CLB levels.
         benchmark = (profile.spouse_language or OfficialLanguage.ENGLISH).benchmark
         for ability, level in profile.spouse_language_levels.by_ability():
             points = spouse_language_points(level)
             if points == 0:
-                explanation = f"{benchmark} {level}: no points below {benchmark} 5"
+                explanation = _no_points_below(benchmark, level, 5)
             else:
-                explanation = f"{benchmark} {level}: {_pts(points)}"
-            lines.append(Line(f"Spouse's official language: {ability.value}", points, explanation))
+                explanation = _because(_level(benchmark, level), points)
+            label = _("Spouse's official language: %(ability)s") % {"ability": ability.in_sentence}
+            lines.append(Line(label, points, explanation))
 
     years = profile.spouse_canadian_work_years
     points = spouse_canadian_work_points(years)
     if years == 0:
-        explanation = "Less than a year of Canadian work experience earns no points"
+        explanation = _("Less than a year of Canadian work experience earns no points")
     else:
-        explanation = f"{_years(years)} of Canadian work experience: {_pts(points)}"
-    lines.append(Line("Spouse's Canadian work experience", points, explanation))
+        reason = _("%(years)s of Canadian work experience") % {"years": _years(years)}
+        explanation = _because(reason, points)
+    lines.append(Line(_("Spouse's Canadian work experience"), points, explanation))
     return Section(title, SPOUSE_MAXIMUM, tuple(lines))
 
 
 def _language_tier_words(levels: LanguageLevels, benchmark: str, tiers: Tiers) -> str:
+    values = {"benchmark": benchmark, "lower": tiers.lower, "higher": tiers.higher}
     if levels.lowest() >= tiers.higher:
-        return f"{benchmark} {tiers.higher} or more in all four abilities"
+        return _("%(benchmark)s %(higher)s or more in all four abilities") % values
     return (
-        f"{benchmark} {tiers.lower} or more in all four abilities, "
-        f"below {benchmark} {tiers.higher} in at least one"
+        _(
+            "%(benchmark)s %(lower)s or more in all four abilities, below %(benchmark)s "
+            "%(higher)s in at least one"
+        )
+        % values
     )
 
 
 def _canadian_work_tier_words(years: int) -> str:
     if years >= CANADIAN_WORK_TIER_YEARS.higher:
-        return f"{CANADIAN_WORK_TIER_YEARS.higher} years or more of Canadian work experience"
-    return "1 year of Canadian work experience"
+        return _("%(years)s years or more of Canadian work experience") % {
+            "years": CANADIAN_WORK_TIER_YEARS.higher
+        }
+    return _("1 year of Canadian work experience")
 
 
 def _foreign_work_words(years: int) -> str:
     if years >= 3:
-        return "3 years or more of foreign work experience"
-    return "1 or 2 years of foreign work experience"
+        return _("3 years or more of foreign work experience")
+    return _("1 or 2 years of foreign work experience")
+
+
+def _needs_first_language(benchmark: str, minimum: int, levels: LanguageLevels) -> str:
+    values = {"benchmark": benchmark, "minimum": minimum, "lowest": levels.lowest()}
+    return (
+        _(
+            "Needs %(benchmark)s %(minimum)s or more in all four abilities of the first official "
+            "language; the lowest is %(benchmark)s %(lowest)s"
+        )
+        % values
+    )
 
 
 def _transferability(profile: Profile) -> Section:
@@ -717,13 +789,10 @@ def _transferability(profile: Profile) -> Section:
     foreign_years = profile.foreign_work_years
     has_post_secondary = EDUCATION_TRANSFER_POINTS[education].higher > 0
     language_words = _language_tier_words(levels, benchmark, LANGUAGE_TIER_CLB)
-    needs_language = (
-        f"Needs {benchmark} {LANGUAGE_TIER_CLB.lower} or more in all four abilities "
-        f"of the first official language; the lowest is {benchmark} {levels.lowest()}"
-    )
-    needs_canadian_work = "Needs at least a year of Canadian work experience"
-    needs_post_secondary = "Needs a post-secondary credential"
-    needs_foreign_work = "Needs at least a year of foreign work experience"
+    needs_language = _needs_first_language(benchmark, LANGUAGE_TIER_CLB.lower, levels)
+    needs_canadian_work = _("Needs at least a year of Canadian work experience")
+    needs_post_secondary = _("Needs a post-secondary credential")
+    needs_foreign_work = _("Needs at least a year of foreign work experience")
 
     points = education_with_language_points(education, levels)
     if not has_post_secondary:
@@ -731,8 +800,8 @@ def _transferability(profile: Profile) -> Section:
     elif points == 0:
         explanation = needs_language
     else:
-        explanation = f"{education.label}, with {language_words}: {_pts(points)}"
-    education_lines = [Line("Education and official language", points, explanation)]
+        explanation = _combined(education.label, language_words, points)
+    education_lines = [Line(_("Education and official language"), points, explanation)]
 
     points = education_with_canadian_work_points(education, canadian_years)
     if not has_post_secondary:
@@ -741,11 +810,12 @@ def _transferability(profile: Profile) -> Section:
         explanation = needs_canadian_work
     else:
         work_words = _canadian_work_tier_words(canadian_years)
-        explanation = f"{education.label}, with {work_words}: {_pts(points)}"
-    education_lines.append(Line("Education and Canadian work experience", points, explanation))
-    rule = "Education combinations together"
+        explanation = _combined(education.label, work_words, points)
+    label = _("Education and Canadian work experience")
+    education_lines.append(Line(label, points, explanation))
+    rule = _("Education combinations together")
     limit = TRANSFERABILITY_GROUP_MAXIMUM
-    education_lines = _limit("Education combinations limit", education_lines, limit, rule)
+    education_lines = _limit(_("Education combinations limit"), education_lines, limit, rule)
 
     points = foreign_work_with_language_points(foreign_years, levels)
     if foreign_years < 1:
@@ -753,9 +823,9 @@ def _transferability(profile: Profile) -> Section:
     elif points == 0:
         explanation = needs_language
     else:
-        explanation = f"{_foreign_work_words(foreign_years)}, with {language_words}: "
-        explanation += _pts(points)
-    foreign_lines = [Line("Foreign work experience and official language", points, explanation)]
+        explanation = _combined(_foreign_work_words(foreign_years), language_words, points)
+    label = _("Foreign work experience and official language")
+    foreign_lines = [Line(label, points, explanation)]
 
     points = foreign_work_with_canadian_work_points(foreign_years, canadian_years)
     if foreign_years < 1:
@@ -764,77 +834,70 @@ def _transferability(profile: Profile) -> Section:
         explanation = needs_canadian_work
     else:
         work_words = _canadian_work_tier_words(canadian_years)
-        explanation = f"{_foreign_work_words(foreign_years)}, with {work_words}: {_pts(points)}"
-    label = "Foreign work experience and Canadian work experience"
+        explanation = _combined(_foreign_work_words(foreign_years), work_words, points)
+    label = _("Foreign work experience and Canadian work experience")
     foreign_lines.append(Line(label, points, explanation))
-    rule = "Foreign work combinations together"
-    foreign_lines = _limit("Foreign work combinations limit", foreign_lines, limit, rule)
+    rule = _("Foreign work combinations together")
+    foreign_lines = _limit(_("Foreign work combinations limit"), foreign_lines, limit, rule)
 
     points = certificate_with_language_points(profile.certificate_of_qualification, levels)
     if not profile.certificate_of_qualification:
-        explanation = "No certificate of qualification in a trade"
+        explanation = _("No certificate of qualification in a trade")
     elif points == 0:
-        explanation = (
-            f"Needs {benchmark} {CERTIFICATE_LANGUAGE_TIER_CLB.lower} or more in all four "
-            f"abilities of the first official language; the lowest is {benchmark} "
-            f"{levels.lowest()}"
-        )
+        minimum = CERTIFICATE_LANGUAGE_TIER_CLB.lower
+        explanation = _needs_first_language(benchmark, minimum, levels)
     else:
         certificate_words = _language_tier_words(levels, benchmark, CERTIFICATE_LANGUAGE_TIER_CLB)
-        explanation = f"Certificate of qualification, with {certificate_words}: {_pts(points)}"
-    certificate_line = Line(
-        "Certificate of qualification and official language", points, explanation
-    )
+        explanation = _combined(_("Certificate of qualification"), certificate_words, points)
+    label = _("Certificate of qualification and official language")
+    certificate_line = Line(label, points, explanation)
 
     lines = [*education_lines, *foreign_lines, certificate_line]
-    rule = "Skill transferability points"
-    lines = _limit("Skill transferability limit", lines, TRANSFERABILITY_MAXIMUM, rule)
-    return Section("Skill transferability", TRANSFERABILITY_MAXIMUM, tuple(lines))
+    rule = _("Skill transferability points")
+    lines = _limit(_("Skill transferability limit"), lines, TRANSFERABILITY_MAXIMUM, rule)
+    return Section(_("Skill transferability"), TRANSFERABILITY_MAXIMUM, tuple(lines))
 
 
 def _additional(profile: Profile, rules: RuleSet) -> Section:
     lines = []
 
     if profile.provincial_nomination:
-        points, explanation = PROVINCIAL_NOMINATION_POINTS, "Nominated by a province or territory"
+        points = PROVINCIAL_NOMINATION_POINTS
+        explanation = _("Nominated by a province or territory")
     else:
-        points, explanation = 0, "No provincial or territorial nomination"
-    lines.append(Line("Provincial or territorial nomination", points, explanation))
+        points, explanation = 0, _("No provincial or territorial nomination")
+    lines.append(Line(_("Provincial or territorial nomination"), points, explanation))
 
     if profile.sibling_in_canada:
         points = SIBLING_IN_CANADA_POINTS
-        explanation = "A brother or sister in Canada who is a citizen or permanent resident"
+        explanation = _("A brother or sister in Canada who is a citizen or permanent resident")
     else:
-        points, explanation = 0, "No brother or sister in Canada counted"
-    lines.append(Line("Brother or sister in Canada", points, explanation))
+        points, explanation = 0, _("No brother or sister in Canada counted")
+    lines.append(Line(_("Brother or sister in Canada"), points, explanation))
 
     lines.append(_french_line(profile))
 
     points = CANADIAN_EDUCATION_POINTS[profile.canadian_education]
-    explanation = f"{profile.canadian_education.label}: {_pts(points)}"
+    explanation = _because(profile.canadian_education.label, points)
     if points == 0:
-        explanation = f"{profile.canadian_education.label}: no points"
-    lines.append(Line("Post-secondary education in Canada", points, explanation))
+        explanation = _("%(reason)s: no points") % {"reason": profile.canadian_education.label}
+    lines.append(Line(_("Post-secondary education in Canada"), points, explanation))
 
     lines.append(_job_offer_line(profile, rules))
 
-    rule = "Additional points"
-    lines = _limit("Additional points limit", lines, ADDITIONAL_MAXIMUM, rule)
-    return Section("Additional points", ADDITIONAL_MAXIMUM, tuple(lines))
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    rule = _("Additional points")
+    lines = _limit(_("Additional points limit"), lines, ADDITIONAL_MAXIMUM, rule)
+    return Section(_("Additional points"), ADDITIONAL_MAXIMUM, tuple(lines))
 
 
 def _job_offer_line(profile: Profile, rules: RuleSet) -> Line:
-    label = "Arranged employment (job offer)"
+    label = _("Arranged employment (job offer)")
     offer = profile.job_offer
     if rules.arranged_employment is not None:
         points = rules.arranged_employment.points(offer)
         if offer is JobOffer.NONE:
-            return Line(label, 0, "No qualifying job offer")
-        return Line(label, points, f"{offer.label}: {_pts(points)}")
+            return Line(label, 0, _("No qualifying job offer"))
+        return Line(label, points, _because(offer.label, points))
     # The factor stays listed, at 0, so the breakdown tells people who remember the old rule
     # (or who have an offer) what happened to it.
     removed = rules  # the set that stopped scoring job offers
@@ -844,17 +907,21 @@ def _job_offer_line(profile: Profile, rules: RuleSet) -> Line:
             break
         removed = earlier
     else:
-        return Line(label, 0, "A job offer earns no points")
-    explanation = "No longer scored: IRCC stopped giving points for a job offer on "
-    explanation += f"{_day(removed.in_force_from)}."
+        return Line(label, 0, _("A job offer earns no points"))
+    explanation = _("No longer scored: IRCC stopped giving points for a job offer on %(day)s.") % {
+        "day": date_format(removed.in_force_from)
+    }
     if offer is JobOffer.NONE:
-        explanation += (
-            f" Before that a qualifying offer gave {scored.arranged_employment.other} points, "
-            f"or {scored.arranged_employment.senior_management} in senior management."
-        )
+        explanation += " " + _(
+            "Before that a qualifying offer gave %(other)s points, or %(senior)s in senior "
+            "management."
+        ) % {
+            "other": scored.arranged_employment.other,
+            "senior": scored.arranged_employment.senior_management,
+        }
     else:
         before = scored.arranged_employment.points(offer)
-        explanation += f" Before that this offer gave {_pts(before)}."
+        explanation += " " + _("Before that this offer gave %(points)s.") % {"points": _pts(before)}
     return Line(label, 0, explanation)
 
 
@@ -864,20 +931,24 @@ def _french_line(profile: Profile) -> Line:
     else:
         french, english = profile.second_language_levels, profile.first_language_levels
     points = french_points(french, english)
-    label = "French-language skills"
+    label = _("French-language skills")
     if french is None:
-        return Line(label, 0, "No French results given")
+        return Line(label, 0, _("No French results given"))
     if points == 0:
-        explanation = (
-            f"Needs NCLC {FRENCH_MINIMUM_NCLC} or more in all four French abilities; "
-            f"the lowest is NCLC {french.lowest()}"
-        )
+        explanation = _(
+            "Needs NCLC %(minimum)s or more in all four French abilities; the lowest is "
+            "NCLC %(lowest)s"
+        ) % {"minimum": FRENCH_MINIMUM_NCLC, "lowest": french.lowest()}
         return Line(label, 0, explanation)
-    french_words = f"NCLC {FRENCH_MINIMUM_NCLC} or more in all four French abilities"
+    french_words = _("NCLC %(minimum)s or more in all four French abilities") % {
+        "minimum": FRENCH_MINIMUM_NCLC
+    }
+    english_minimum = {"minimum": FRENCH_ENGLISH_MINIMUM_CLB}
     if points == FRENCH_POINTS.higher:
-        english_words = f"CLB {FRENCH_ENGLISH_MINIMUM_CLB} or more in all four English abilities"
+        english_words = _("CLB %(minimum)s or more in all four English abilities") % english_minimum
     elif english is None:
-        english_words = "no English results"
+        english_words = _("no English results")
     else:
-        english_words = f"English below CLB {FRENCH_ENGLISH_MINIMUM_CLB} in at least one ability"
-    return Line(label, points, f"{french_words}, and {english_words}: {_pts(points)}")
+        english_words = _("English below CLB %(minimum)s in at least one ability") % english_minimum
+    reason = _("%(french)s, and %(english)s") % {"french": french_words, "english": english_words}
+    return Line(label, points, _because(reason, points))

@@ -7,7 +7,10 @@ to `crs.calculate`; the points themselves live in `crs.py`, never here.
 
 from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from eeportal.forms import WholeNumberInput
 from eeportal.scores import crs
@@ -22,6 +25,28 @@ from eeportal.scores.language_scores import (
 )
 
 
+def lazy_format(message, **values):
+    """`message` (a gettext_lazy string) with its named values put in when it is shown, in
+    the page's language; a value that is a function is called then (figures follow the
+    language too: 1,200 in English, 1 200 in French)."""
+
+    def render():
+        return str(message) % {k: v() if callable(v) else v for k, v in values.items()}
+
+    return lazy(render, str)()
+
+
+def crs_maximum():
+    return intcomma(CRS_MAX)
+
+
+# Django's own message for an answer that is not among a question's choices, in the same
+# English words, with a French of our own (Django's French catalogue is European French).
+INVALID_CHOICE = pgettext_lazy(
+    "score tools", "Select a valid choice. %(value)s is not one of the available choices."
+)
+
+
 def bound_data(request, form_class, settings=()):
     """The query string if it answers any of the form's questions, otherwise None.
 
@@ -33,7 +58,7 @@ def bound_data(request, form_class, settings=()):
     return None
 
 
-def refuse_repeated_answers(form, names, given_what="answers here"):
+def refuse_repeated_answers(form, names, message=None):
     """An error on each of `names` that the query string gives more than once.
 
     A shared link such as ?age=29&age=45 is ambiguous: say so rather than pick one.
@@ -41,29 +66,42 @@ def refuse_repeated_answers(form, names, given_what="answers here"):
     for name in names:
         given = len(form.data.getlist(name))
         if given > 1:
-            form.add_error(name, f"This link gives {given} {given_what}; keep just one.")
+            text = message or _("This link gives %(count)s answers here; keep just one.")
+            form.add_error(name, text % {"count": given})
 
 
 class ScoreCheckForm(forms.Form):
     score = forms.IntegerField(
-        label="Your CRS score",
+        label=gettext_lazy("Your CRS score"),
         min_value=0,
         max_value=CRS_MAX,
-        help_text=f"A whole number from 0 to {intcomma(CRS_MAX)}, as your Express Entry profile "
-        "shows it.",
+        help_text=lazy_format(
+            gettext_lazy(
+                "A whole number from 0 to %(maximum)s, as your Express Entry profile shows it."
+            ),
+            maximum=crs_maximum,
+        ),
         error_messages={
-            "required": "Enter a CRS score.",
-            "invalid": "Enter the score as a whole number, such as 478.",
-            "min_value": f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
-            "max_value": f"CRS scores run from 0 to {intcomma(CRS_MAX)}.",
+            "required": gettext_lazy("Enter a CRS score."),
+            "invalid": gettext_lazy("Enter the score as a whole number, such as 478."),
+            "min_value": lazy_format(
+                gettext_lazy("CRS scores run from 0 to %(maximum)s."), maximum=crs_maximum
+            ),
+            "max_value": lazy_format(
+                gettext_lazy("CRS scores run from 0 to %(maximum)s."), maximum=crs_maximum
+            ),
         },
         widget=WholeNumberInput(),
     )
     stream = forms.MultipleChoiceField(
-        label="Only these streams",
+        label=gettext_lazy("Only these streams"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave every box empty to compare with every stream.",
+        help_text=gettext_lazy("Leave every box empty to compare with every stream."),
+        error_messages={
+            "invalid_choice": INVALID_CHOICE,
+            "invalid_list": gettext_lazy("Choose streams from the list."),
+        },
         # The site's field template, with the class that lays the boxes out in columns.
         template_name="scores/_stream_field.html",
     )
@@ -72,10 +110,13 @@ class ScoreCheckForm(forms.Form):
         super().__init__(data)
         # The streams are read once, for the boxes and for checking the answer.
         self.streams = {stream.slug: stream for stream in streams}
-        self.fields["stream"].choices = [(slug, s.name) for slug, s in self.streams.items()]
+        self.fields["stream"].choices = [
+            (slug, s.translated("name")) for slug, s in self.streams.items()
+        ]
 
     def clean(self):
-        refuse_repeated_answers(self, ["score"], "scores")
+        message = _("This link gives %(count)s scores; keep just one.")
+        refuse_repeated_answers(self, ["score"], message)
         return super().clean()
 
     def clean_stream(self):
@@ -85,28 +126,28 @@ class ScoreCheckForm(forms.Form):
 
 PARTNERED = {"married", "common-law"}
 MARITAL_STATUS_CHOICES = [
-    ("", "Choose one"),
-    ("single", "Never married or single"),
-    ("married", "Married"),
-    ("common-law", "Common-law partner"),
-    ("separated", "Legally separated or divorced"),
-    ("widowed", "Widowed"),
-    ("annulled", "Annulled marriage"),
+    ("", gettext_lazy("Choose one")),
+    ("single", gettext_lazy("Never married or single")),
+    ("married", gettext_lazy("Married")),
+    ("common-law", gettext_lazy("Common-law partner")),
+    ("separated", gettext_lazy("Legally separated or divorced")),
+    ("widowed", gettext_lazy("Widowed")),
+    ("annulled", gettext_lazy("Annulled marriage")),
 ]
-YES_NO_CHOICES = [("yes", "Yes"), ("no", "No")]
+YES_NO_CHOICES = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 CANADIAN_WORK_CHOICES = [
-    (0, "None, or less than a year"),
-    (1, "1 year"),
-    (2, "2 years"),
-    (3, "3 years"),
-    (4, "4 years"),
-    (5, "5 years or more"),
+    (0, gettext_lazy("None, or less than a year")),
+    (1, gettext_lazy("1 year")),
+    (2, gettext_lazy("2 years")),
+    (3, gettext_lazy("3 years")),
+    (4, gettext_lazy("4 years")),
+    (5, gettext_lazy("5 years or more")),
 ]
 FOREIGN_WORK_CHOICES = [
-    (0, "None, or less than a year"),
-    (1, "1 year"),
-    (2, "2 years"),
-    (3, "3 years or more"),
+    (0, gettext_lazy("None, or less than a year")),
+    (1, gettext_lazy("1 year")),
+    (2, gettext_lazy("2 years")),
+    (3, gettext_lazy("3 years or more")),
 ]
 
 
@@ -121,24 +162,44 @@ def _test_choices(empty_label):
     return [("", empty_label), *by_language]
 
 
+def _scale_words(scale, abilities):
+    """ "from 0 to 9 in steps of 0.5", and "for speaking and writing" where a test has two."""
+    values = {
+        "lowest": number_format(scale.lowest),
+        "highest": number_format(scale.highest),
+        "step": number_format(scale.step),
+    }
+    if scale.step == 1:
+        words = _("from %(lowest)s to %(highest)s") % values
+    else:
+        words = _("from %(lowest)s to %(highest)s in steps of %(step)s") % values
+    if not abilities:
+        return words
+    names = [ability.in_sentence for ability in abilities]
+    both = _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+    return _("%(range)s for %(abilities)s") % {"range": words, "abilities": both}
+
+
 def score_ranges():
-    """What each test's scores run from and to, in words, from language_scores. scales."""
+    """What each test's scores run from and to, in words, from language_scores.SCALES."""
     parts = []
     for test in LanguageTest:
         by_scale = {}
         for ability in Ability:
-            by_scale.setdefault(SCALES[test][ability], []).append(ability.value)
+            by_scale.setdefault(SCALES[test][ability], []).append(ability)
         ranges = [
-            f"from {scale.lowest} to {scale.highest}"
-            + (f" in steps of {scale.step}" if scale.step != 1 else "")
-            + (f" for {' and '.join(abilities)}" if len(by_scale) > 1 else "")
+            _scale_words(scale, abilities if len(by_scale) > 1 else ())
             for scale, abilities in by_scale.items()
         ]
-        parts.append(f"{test.label} {', '.join(ranges)}")
-    return (
-        "Each test has its own scale: " + "; ".join(parts) + ". Enter a CELPIP result of M or "
-        "NA as 0."
-    )
+        parts.append(_("%(test)s %(ranges)s") % {"test": test.label, "ranges": ", ".join(ranges)})
+    separator = pgettext("between the items of a list", "; ")
+    return _("Each test has its own scale: %(scales)s. Enter a CELPIP result of M or NA as 0.") % {
+        "scales": separator.join(parts)
+    }
+
+
+# Built when the form is shown, in the page's language.
+lazy_score_ranges = lazy(score_ranges, str)
 
 
 def _is_yes(value):
@@ -159,6 +220,7 @@ def yes_no(label, *, default=None, help_text=""):
         initial=None if default is None else ("yes" if default else "no"),
         help_text=help_text,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": INVALID_CHOICE},
     )
 
 
@@ -170,7 +232,7 @@ def language_test_choice(label, *, empty_label, required_message="", help_text="
         empty_value=None,
         required=bool(required_message),
         help_text=help_text,
-        error_messages={"required": required_message},
+        error_messages={"required": required_message, "invalid_choice": INVALID_CHOICE},
     )
 
 
@@ -181,7 +243,7 @@ def ability_score(ability):
         label=ability.label,
         required=False,
         max_length=10,
-        error_messages={"max_length": "That is too long to be a test score."},
+        error_messages={"max_length": gettext_lazy("That is too long to be a test score.")},
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
@@ -196,75 +258,86 @@ def years_choice(label, choices, help_text=""):
         empty_value=0,
         initial=0,
         help_text=help_text,
+        error_messages={"invalid_choice": INVALID_CHOICE},
     )
 
 
 def education_choice(label, *, required, help_text=""):
     return forms.TypedChoiceField(
         label=label,
-        choices=[("", "Choose one"), *crs.EducationLevel.choices],
+        choices=[("", gettext_lazy("Choose one")), *crs.EducationLevel.choices],
         coerce=crs.EducationLevel,
         empty_value=None,
         required=required,
         help_text=help_text,
-        error_messages={"required": "Choose the highest level of education completed."},
+        error_messages={
+            "required": gettext_lazy("Choose the highest level of education completed."),
+            "invalid_choice": INVALID_CHOICE,
+        },
     )
 
 
 class CalculatorForm(forms.Form):
     # About you
     marital_status = forms.ChoiceField(
-        label="Marital status",
+        label=gettext_lazy("Marital status"),
         choices=MARITAL_STATUS_CHOICES,
-        error_messages={"required": "Choose your marital status."},
+        error_messages={
+            "required": gettext_lazy("Choose your marital status."),
+            "invalid_choice": INVALID_CHOICE,
+        },
     )
     partner_citizen = yes_no(
-        "Is your spouse or partner a Canadian citizen or permanent resident?",
-        help_text="Only if you are married or have a common-law partner.",
+        gettext_lazy("Is your spouse or partner a Canadian citizen or permanent resident?"),
+        help_text=gettext_lazy("Only if you are married or have a common-law partner."),
     )
     partner_coming = yes_no(
-        "Will your spouse or partner come with you to Canada?",
-        help_text="Only if you are married or have a common-law partner.",
+        gettext_lazy("Will your spouse or partner come with you to Canada?"),
+        help_text=gettext_lazy("Only if you are married or have a common-law partner."),
     )
     age = forms.IntegerField(
-        label="Age",
+        label=gettext_lazy("Age"),
         min_value=16,
         max_value=99,
-        help_text="In whole years, on the day you would be invited.",
+        help_text=gettext_lazy("In whole years, on the day you would be invited."),
         error_messages={
-            "required": "Enter your age.",
-            "invalid": "Enter your age as a whole number of years, such as 29.",
-            "min_value": "Enter an age from 16 to 99.",
-            "max_value": "Enter an age from 16 to 99.",
+            "required": gettext_lazy("Enter your age."),
+            "invalid": gettext_lazy("Enter your age as a whole number of years, such as 29."),
+            "min_value": gettext_lazy("Enter an age from 16 to 99."),
+            "max_value": gettext_lazy("Enter an age from 16 to 99."),
         },
         widget=WholeNumberInput(),
     )
 
     # Education
     education = education_choice(
-        "Highest level of education completed",
+        gettext_lazy("Highest level of education completed"),
         required=True,
-        help_text="A credential from outside Canada counts only with an Educational Credential "
-        "Assessment (ECA) that finds it equal to a Canadian one.",
+        help_text=gettext_lazy(
+            "A credential from outside Canada counts only with an Educational Credential "
+            "Assessment (ECA) that finds it equal to a Canadian one."
+        ),
     )
     canadian_education = forms.TypedChoiceField(
-        label="Post-secondary education completed in Canada",
+        label=gettext_lazy("Post-secondary education completed in Canada"),
         choices=crs.CanadianEducation.choices,
         coerce=crs.CanadianEducation,
         required=False,
         empty_value=crs.CanadianEducation.NONE,
         initial=crs.CanadianEducation.NONE,
-        help_text="From a school in Canada, after at least eight months of study while living "
-        "here. It does not count if a scholarship required you to leave Canada afterwards, or if "
-        "most of the program was English or French as a second language.",
+        help_text=gettext_lazy(
+            "From a school in Canada, after at least eight months of study while living here. "
+            "It does not count if a scholarship required you to leave Canada afterwards, or if "
+            "most of the program was English or French as a second language."
+        ),
     )
 
     # First official language
     first_test = language_test_choice(
-        "Test taken",
-        empty_label="Choose a test",
-        required_message="Choose the language test you took.",
-        help_text=score_ranges(),
+        gettext_lazy("Test taken"),
+        empty_label=gettext_lazy("Choose a test"),
+        required_message=gettext_lazy("Choose the language test you took."),
+        help_text=lazy_score_ranges(),
     )
     first_speaking = ability_score(Ability.SPEAKING)
     first_listening = ability_score(Ability.LISTENING)
@@ -273,7 +346,8 @@ class CalculatorForm(forms.Form):
 
     # Second official language
     second_test = language_test_choice(
-        "Test taken", empty_label="No test in my other official language"
+        gettext_lazy("Test taken"),
+        empty_label=gettext_lazy("No test in my other official language"),
     )
     second_speaking = ability_score(Ability.SPEAKING)
     second_listening = ability_score(Ability.LISTENING)
@@ -282,76 +356,97 @@ class CalculatorForm(forms.Form):
 
     # Work experience
     canadian_work = years_choice(
-        "Skilled work experience in Canada",
+        gettext_lazy("Skilled work experience in Canada"),
         CANADIAN_WORK_CHOICES,
-        help_text="Paid work in a TEER 0, 1, 2 or 3 job while allowed to work in Canada: full "
-        "time, or the same hours part time. Time as a full-time student does not count.",
+        help_text=gettext_lazy(
+            "Paid work in a TEER 0, 1, 2 or 3 job while allowed to work in Canada: full "
+            "time, or the same hours part time. Time as a full-time student does not count."
+        ),
     )
     foreign_work = years_choice(
-        "Skilled work experience outside Canada, in the last 10 years",
+        gettext_lazy("Skilled work experience outside Canada, in the last 10 years"),
         FOREIGN_WORK_CHOICES,
-        help_text="Paid work in a TEER 0, 1, 2 or 3 job, full time or the same hours part time.",
+        help_text=gettext_lazy(
+            "Paid work in a TEER 0, 1, 2 or 3 job, full time or the same hours part time."
+        ),
     )
     certificate = yes_no(
-        "Do you have a certificate of qualification in a trade, issued by a Canadian province, "
-        "territory or federal body?",
+        gettext_lazy(
+            "Do you have a certificate of qualification in a trade, issued by a Canadian province, "
+            "territory or federal body?"
+        ),
         default=False,
     )
 
     # Additional points
     nomination = yes_no(
-        "Has a province or territory nominated you?",
+        gettext_lazy("Has a province or territory nominated you?"),
         default=False,
-        help_text=f"A nomination through Express Entry adds "
-        f"{crs.PROVINCIAL_NOMINATION_POINTS} points.",
+        help_text=lazy_format(
+            gettext_lazy("A nomination through Express Entry adds %(points)s points."),
+            points=crs.PROVINCIAL_NOMINATION_POINTS,
+        ),
     )
     sibling = yes_no(
-        "Does a brother or sister live in Canada as a citizen or permanent resident?",
+        gettext_lazy("Does a brother or sister live in Canada as a citizen or permanent resident?"),
         default=False,
-        help_text="Yours or your spouse's or partner's, aged 18 or older, related by blood, "
-        "marriage, common-law partnership or adoption, with a parent in common.",
+        help_text=gettext_lazy(
+            "Yours or your spouse's or partner's, aged 18 or older, related by blood, "
+            "marriage, common-law partnership or adoption, with a parent in common."
+        ),
     )
 
     job_offer = forms.TypedChoiceField(
-        label="Do you have a qualifying job offer?",
+        label=gettext_lazy("Do you have a qualifying job offer?"),
         choices=crs.JobOffer.choices,
         coerce=crs.JobOffer,
         required=False,
         empty_value=crs.JobOffer.NONE,
         initial=crs.JobOffer.NONE,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": INVALID_CHOICE},
     )
 
     # Spouse or partner
     spouse_education = education_choice(
-        "Highest level of education completed",
+        gettext_lazy("Highest level of education completed"),
         required=False,
-        help_text="Only if your spouse or partner is coming with you and is not already a "
-        "Canadian citizen or permanent resident.",
+        help_text=gettext_lazy(
+            "Only if your spouse or partner is coming with you and is not already a "
+            "Canadian citizen or permanent resident."
+        ),
     )
-    spouse_test = language_test_choice("Test taken", empty_label="No language test")
+    spouse_test = language_test_choice(
+        gettext_lazy("Test taken"), empty_label=gettext_lazy("No language test")
+    )
     spouse_speaking = ability_score(Ability.SPEAKING)
     spouse_listening = ability_score(Ability.LISTENING)
     spouse_reading = ability_score(Ability.READING)
     spouse_writing = ability_score(Ability.WRITING)
-    spouse_canadian_work = years_choice("Skilled work experience in Canada", CANADIAN_WORK_CHOICES)
+    spouse_canadian_work = years_choice(
+        gettext_lazy("Skilled work experience in Canada"), CANADIAN_WORK_CHOICES
+    )
 
     # Which rules to score by: a setting rather than an answer (see bound_data).
     rules = forms.DateField(
-        label="Score with the rules in force on",
+        label=gettext_lazy("Score with the rules in force on"),
         required=False,
         input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "YYYY-MM-DD"}),
-        error_messages={"invalid": "Enter a date as year-month-day, such as 2025-03-24."},
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"placeholder": pgettext_lazy("a date's form", "YYYY-MM-DD")}
+        ),
+        error_messages={
+            "invalid": gettext_lazy("Enter a date as year-month-day, such as 2025-03-24.")
+        },
     )
     SETTINGS = ("rules",)
 
     # Questions asked more than once (a test's scores, the spouse's education) are named
     # with their group where they are listed out of place, in the summary of problems.
     GROUPS = {
-        "first_": "First official language",
-        "second_": "Second official language",
-        "spouse_": "Spouse or partner",
+        "first_": gettext_lazy("First official language"),
+        "second_": gettext_lazy("Second official language"),
+        "spouse_": gettext_lazy("Spouse or partner"),
     }
 
     def __init__(self, data=None, *, today, settings=None):
@@ -364,10 +459,10 @@ class CalculatorForm(forms.Form):
         super().__init__(data, initial=initial)
         self.today = today
         first = crs.RULE_SETS[0].in_force_from
-        self.fields["rules"].help_text = (
-            f"Leave empty for the rules in force today. A past day, from {date_format(first)} "
-            "on, shows what these answers scored then, beside today's total."
-        )
+        self.fields["rules"].help_text = _(
+            "Leave empty for the rules in force today. A past day, from %(first)s on, shows "
+            "what these answers scored then, beside today's total."
+        ) % {"first": date_format(first)}
         self.fields["job_offer"].help_text = job_offer_help(crs.rules_in_force(today))
 
     def full_clean(self):
@@ -380,7 +475,8 @@ class CalculatorForm(forms.Form):
         for name in self.SETTINGS:
             given = len(self.settings.getlist(name))
             if given > 1:
-                self.add_error(name, f"This link gives {given} answers here; keep just one.")
+                message = _("This link gives %(count)s answers here; keep just one.")
+                self.add_error(name, message % {"count": given})
                 continue
             try:
                 self.cleaned_data[name] = self.fields[name].clean(self.initial.get(name))
@@ -394,14 +490,15 @@ class CalculatorForm(forms.Form):
             return None
         if day > self.today:
             raise forms.ValidationError(
-                "Choose today or an earlier day: the rules of a day to come are not known yet."
+                _("Choose today or an earlier day: the rules of a day to come are not known yet.")
             )
         try:
             crs.rules_in_force(day)
         except crs.RulesNotHeld:
             first = date_format(crs.RULE_SETS[0].in_force_from)
             raise forms.ValidationError(
-                f"The rules held here start on {first}; choose that day or a later one."
+                _("The rules held here start on %(first)s; choose that day or a later one.")
+                % {"first": first}
             ) from None
         return day
 
@@ -444,13 +541,19 @@ class CalculatorForm(forms.Form):
             group = next(
                 (g for prefix, g in self.GROUPS.items() if field.name.startswith(prefix)), ""
             )
-            label = field.label[0].lower() + field.label[1:]
-            name = f"{group}, {label}" if group else field.label
+            label = str(field.label)
+            label = label[0].lower() + label[1:]
+            values = {"group": group, "question": label}
+            name = _("%(group)s, %(question)s") % values if group else str(field.label)
             # Radio buttons have no single id; the first one stands for the question.
             anchor = field.id_for_label or f"{field.auto_id}_0"
             for error in field.errors:
                 # A question's own message says what it asks ("Say whether ...").
-                problems.append((anchor, error if name.endswith("?") else f"{name}: {error}"))
+                if name.endswith("?"):
+                    problems.append((anchor, error))
+                else:
+                    values = {"question": name, "problem": error}
+                    problems.append((anchor, _("%(question)s: %(problem)s") % values))
         return problems
 
     def clean(self):
@@ -461,10 +564,12 @@ class CalculatorForm(forms.Form):
             for name, message in [
                 (
                     "partner_citizen",
-                    "Say whether your spouse or partner is a Canadian citizen or "
-                    "permanent resident.",
+                    _(
+                        "Say whether your spouse or partner is a Canadian citizen or "
+                        "permanent resident."
+                    ),
                 ),
-                ("partner_coming", "Say whether your spouse or partner will come with you."),
+                ("partner_coming", _("Say whether your spouse or partner will come with you.")),
             ]:
                 if data.get(name) is None and name not in self.errors:
                     self.add_error(name, message)
@@ -480,8 +585,10 @@ class CalculatorForm(forms.Form):
             if data.get("spouse_education") is None and "spouse_education" not in self.errors:
                 self.add_error(
                     "spouse_education",
-                    "Your spouse or partner is coming with you: choose their highest level "
-                    "of education.",
+                    _(
+                        "Your spouse or partner is coming with you: choose their highest level "
+                        "of education."
+                    ),
                 )
             data["spouse_levels"] = self._levels("spouse")
         data["left_out"] = self._left_out(data, partnered)
@@ -505,18 +612,19 @@ class CalculatorForm(forms.Form):
         names = [name for name in self.SPOUSE_FIELDS if self.data.get(name, "") not in ("", "0")]
         if not partnered:
             names = [n for n in ("partner_citizen", "partner_coming") if self.data.get(n)] + names
-            why = "you have no spouse or common-law partner"
+            why = _("you have no spouse or common-law partner")
         elif data.get("partner_citizen"):
-            why = "your spouse or partner is a Canadian citizen or permanent resident"
+            why = _("your spouse or partner is a Canadian citizen or permanent resident")
         else:
-            why = "your spouse or partner is not coming with you"
+            why = _("your spouse or partner is not coming with you")
         if not names:
             return None
         questions = []
         for name in names:
-            label = self.fields[name].label
+            label = str(self.fields[name].label)
             if name.startswith("spouse_"):
-                label = f"{self.GROUPS['spouse_']}, {label[0].lower()}{label[1:]}"
+                values = {"group": self.GROUPS["spouse_"], "question": label[0].lower() + label[1:]}
+                label = _("%(group)s, %(question)s") % values
             questions.append(label)
         return why, questions
 
@@ -536,7 +644,10 @@ class CalculatorForm(forms.Form):
         ):
             self.add_error(
                 "canadian_education",
-                "This is more education than the highest level chosen above; check both answers.",
+                _(
+                    "This is more education than the highest level chosen above; "
+                    "check both answers."
+                ),
             )
 
     def _check_second_language(self, data):
@@ -547,8 +658,11 @@ class CalculatorForm(forms.Form):
             )
             self.add_error(
                 "second_test",
-                f"Your first test is in {first.language.label}, so a second-language test "
-                f"must be in {other.label}.",
+                _(
+                    "Your first test is in %(first)s, so a second-language test must be in "
+                    "%(other)s."
+                )
+                % {"first": first.language.in_sentence, "other": other.in_sentence},
             )
 
     def _levels(self, prefix):
@@ -558,7 +672,7 @@ class CalculatorForm(forms.Form):
         names = {ability: f"{prefix}_{ability.value}" for ability in Ability}
         if test is None:
             if f"{prefix}_test" not in self.errors and any(data.get(n) for n in names.values()):
-                self.add_error(f"{prefix}_test", "Choose the test these scores are from.")
+                self.add_error(f"{prefix}_test", _("Choose the test these scores are from."))
             return None
         levels = {}
         for ability, name in names.items():
@@ -566,13 +680,16 @@ class CalculatorForm(forms.Form):
             if name in self.errors:
                 continue
             if not score:
-                self.add_error(name, f"Enter the {ability.value} score from {test.label}.")
+                message = _("Enter the %(ability)s score from %(test)s.")
+                self.add_error(name, message % {"ability": ability.in_sentence, "test": test.label})
                 continue
             try:
                 levels[ability.value] = clb_for(test, ability, score)
             except ValueError:
                 self.add_error(
-                    name, f"{describe_scale(test, ability)}, so {score} is not a possible score."
+                    name,
+                    _("%(scale)s, so %(score)s is not a possible score.")
+                    % {"scale": describe_scale(test, ability), "score": score},
                 )
         if len(levels) < len(Ability):
             return None
@@ -607,20 +724,22 @@ def job_offer_help(todays):
     """What a job offer is worth under today's rules, and under the sets that scored one."""
     if todays.scores_job_offers:
         points = todays.arranged_employment
-        return (
-            f"An offer of at least a year's full-time work that IRCC counts (usually with a "
-            f"Labour Market Impact Assessment): {points.senior_management} points in senior "
-            f"management, {points.other} in another skilled job."
-        )
+        return _(
+            "An offer of at least a year's full-time work that IRCC counts (usually with a "
+            "Labour Market Impact Assessment): %(senior)s points in senior management, "
+            "%(other)s in another skilled job."
+        ) % {"senior": points.senior_management, "other": points.other}
     scored = [rules for rules in crs.RULE_SETS if rules.scores_job_offers]
     if not scored:
-        return "A job offer earns no points."
+        return _("A job offer earns no points.")
     last = scored[-1]
     ended = crs.RULE_SETS[crs.RULE_SETS.index(last) + 1].in_force_from
-    return (
-        f"Today a job offer earns no points: IRCC stopped counting them on "
-        f"{date_format(ended)}. Before that an offer gave "
-        f"{last.arranged_employment.senior_management} points in senior management and "
-        f"{last.arranged_employment.other} in another skilled job; to see it counted, choose "
-        f"a day before {date_format(ended)} below."
-    )
+    return _(
+        "Today a job offer earns no points: IRCC stopped counting them on %(ended)s. Before "
+        "that an offer gave %(senior)s points in senior management and %(other)s in another "
+        "skilled job; to see it counted, choose a day before %(ended)s below."
+    ) % {
+        "ended": date_format(ended),
+        "senior": last.arranged_employment.senior_management,
+        "other": last.arranged_employment.other,
+    }

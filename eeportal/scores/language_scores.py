@@ -5,7 +5,8 @@ a score from one of the five tests IRCC accepts for Express Entry is converted h
 The tables copy IRCC's equivalency charts in IRCC's own column order (reading, writing,
 listening, speaking), which keeps a change to a chart a small diff to check against the page.
 
-Pure functions, no Django and no I/O.
+Pure functions, no I/O; the names of languages, abilities and scales are translated (gettext),
+and IRCC's French calls every level NCLC, so `benchmark` says NCLC in French for English too.
 """
 
 from datetime import date
@@ -13,6 +14,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 EQUIVALENCY_REVIEWED = date(2026, 11, 25)
 EQUIVALENCY_SOURCE_URL = (
@@ -22,20 +26,46 @@ EQUIVALENCY_SOURCE_URL = (
 
 
 class OfficialLanguage(models.TextChoices):
-    ENGLISH = "english", "English"
-    FRENCH = "french", "French"
+    ENGLISH = "english", gettext_lazy("English")
+    FRENCH = "french", gettext_lazy("French")
 
     @property
     def benchmark(self) -> str:
-        """What the levels are called: CLB in English, NCLC in French."""
-        return "CLB" if self is OfficialLanguage.ENGLISH else "NCLC"
+        """What the levels are called: CLB for an English test, NCLC for a French one.
+
+        IRCC's French pages say NCLC for both (niveaux de compétence linguistique
+        canadiens), so in French "CLB" is translated as "NCLC" too.
+        """
+        return _("CLB") if self is OfficialLanguage.ENGLISH else "NCLC"
+
+    @property
+    def in_sentence(self) -> str:
+        """The language's name inside a sentence (lower case in French: « en anglais »)."""
+        return str(LANGUAGE_IN_SENTENCE[self])
 
 
 class Ability(models.TextChoices):
-    SPEAKING = "speaking", "Speaking"
-    LISTENING = "listening", "Listening"
-    READING = "reading", "Reading"
-    WRITING = "writing", "Writing"
+    SPEAKING = "speaking", gettext_lazy("Speaking")
+    LISTENING = "listening", gettext_lazy("Listening")
+    READING = "reading", gettext_lazy("Reading")
+    WRITING = "writing", gettext_lazy("Writing")
+
+    @property
+    def in_sentence(self) -> str:
+        """The ability's name inside a sentence: "speaking" (the value, in English)."""
+        return str(ABILITY_IN_SENTENCE[self])
+
+
+LANGUAGE_IN_SENTENCE = {
+    OfficialLanguage.ENGLISH: pgettext_lazy("in a sentence", "English"),
+    OfficialLanguage.FRENCH: pgettext_lazy("in a sentence", "French"),
+}
+ABILITY_IN_SENTENCE = {
+    Ability.SPEAKING: pgettext_lazy("in a sentence", "speaking"),
+    Ability.LISTENING: pgettext_lazy("in a sentence", "listening"),
+    Ability.READING: pgettext_lazy("in a sentence", "reading"),
+    Ability.WRITING: pgettext_lazy("in a sentence", "writing"),
+}
 
 
 class LanguageTest(models.TextChoices):
@@ -170,9 +200,21 @@ def describe_scale(test: LanguageTest, ability: Ability) -> str:
     test = LanguageTest(test)
     ability = Ability(ability)
     scale = SCALES[test][ability]
-    steps = "whole numbers" if scale.step == 1 else f"steps of {scale.step}"
+    values = {
+        "test": test.label,
+        "ability": ability.in_sentence,
+        "lowest": number_format(scale.lowest),
+        "highest": number_format(scale.highest),
+        "step": number_format(scale.step),
+    }
+    if scale.step == 1:
+        return (
+            _("%(test)s %(ability)s scores run from %(lowest)s to %(highest)s in whole numbers")
+            % values
+        )
     return (
-        f"{test.label} {ability.value} scores run from {scale.lowest} to {scale.highest} in {steps}"
+        _("%(test)s %(ability)s scores run from %(lowest)s to %(highest)s in steps of %(step)s")
+        % values
     )
 
 

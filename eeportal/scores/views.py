@@ -7,20 +7,25 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from draws import charts, sharing
 from draws.models import Stream
 from eeportal.context_processors import site_url
+from eeportal.i18n.templatetags.translated import percent
 from eeportal.pagecache.query import reads_query
 from eeportal.scores import checker, crs, language_scores
 from eeportal.scores.forms import CalculatorForm, ScoreCheckForm, bound_data
 
 CHECK_META = {
-    "title": "Would your CRS score have been invited?",
-    "description": "Type an Express Entry CRS score to see which rounds of invitations it would "
-    "have met in each stream, and about how many candidates in the pool were at or above it.",
-    "name": "Express Entry score checker",
+    "title": gettext_lazy("Would your CRS score have been invited?"),
+    "description": gettext_lazy(
+        "Type an Express Entry CRS score to see which rounds of invitations it would "
+        "have met in each stream, and about how many candidates in the pool were at or above it."
+    ),
+    "name": gettext_lazy("Express Entry score checker"),
 }
 
 
@@ -62,16 +67,23 @@ def score_check_context(score, streams=()):
             pool.bands,
             pool.at_or_above,
             score,
-            title=f"Where a score of {intcomma(score)} sat in the pool on {as_of}",
-            description=f"The {intcomma(pool.total)} candidates in the pool as one bar, lowest "
-            f"scores on the left, each CRS band as wide as its share; the {pool.percent}% with "
-            f"{intcomma(score)} or more are shaded.",
+            title=_("Where a score of %(score)s sat in the pool on %(day)s")
+            % {"score": intcomma(score), "day": as_of},
+            description=_(
+                "The %(total)s candidates in the pool as one bar, lowest scores on the left, each "
+                "CRS band as wide as its share; the %(percent)s with %(score)s or more are shaded."
+            )
+            % {
+                "total": intcomma(pool.total),
+                "percent": percent(pool.percent),
+                "score": intcomma(score),
+            },
         ),
     }
 
 
 @reads_query(*ScoreCheckForm.base_fields)
-@answered_by_get("score checker")
+@answered_by_get(gettext_lazy("score checker"))
 def check(request):
     form = ScoreCheckForm(bound_data(request, ScoreCheckForm), streams=Stream.objects.all())
     meta = sharing.tool_meta(site_url(request), "scores:check", **CHECK_META)
@@ -86,10 +98,12 @@ def check(request):
 
 
 CALCULATOR_META = {
-    "title": "CRS calculator: work out your Express Entry score",
-    "description": "Answer IRCC's questions to get your Comprehensive Ranking System score, "
-    "with every point explained, and see which recent rounds it would have met.",
-    "name": "Express Entry CRS calculator",
+    "title": gettext_lazy("CRS calculator: work out your Express Entry score"),
+    "description": gettext_lazy(
+        "Answer IRCC's questions to get your Comprehensive Ranking System score, "
+        "with every point explained, and see which recent rounds it would have met."
+    ),
+    "name": gettext_lazy("Express Entry CRS calculator"),
 }
 CALCULATOR_RULES = {
     "source_url": crs.RULES_SOURCE_URL,
@@ -102,7 +116,7 @@ CALCULATOR_RULES = {
 
 
 @reads_query(*CalculatorForm.base_fields)
-@answered_by_get("CRS calculator")
+@answered_by_get(pgettext_lazy("in a sentence", "CRS calculator"))
 def crs_calculator(request):
     # GET rather than POST: working out a score changes nothing on the server, and with the
     # answers in the address the result is a link people can bookmark, share, or come back

@@ -190,12 +190,6 @@ NOT_YET_TRANSLATED = {
     "draws:stream_detail",
     "draws:guide_detail",
     "draws:corrections",
-    "scores:check",
-    "scores:check?score=480&stream=cec",
-    "scores:check?score=abc",
-    "scores:crs_calculator",
-    "scores:crs_calculator?profile",
-    "scores:crs_calculator?age=200",
 }
 
 CALCULATOR_PROFILE = (
