@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.formats import date_format
 from django.utils.http import http_date
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from draws import charts, ircc, sharing
@@ -60,10 +62,13 @@ def home(request):
             "per_year_chart": charts.bar_chart(
                 "per-year",
                 [(str(y), invitations) for y, _, invitations in per_year],
-                title="Invitations per year",
-                description="Invitations to apply issued in each year since 2015, all streams.",
+                title=gettext("Invitations per year"),
+                description=gettext(
+                    "Invitations to apply issued in each year since 2015, all streams."
+                ),
                 today=timezone.localdate(),
-                value_text="{value} invitations",
+                # The chart puts the figure in with str.format.
+                value_text=gettext("{value} invitations"),
             ),
         },
     )
@@ -167,13 +172,18 @@ def draw_detail(request, number):
             "pool_chart": charts.distribution_chart(
                 "pool",
                 [(b.low, b.high, b.count) for b in bands if not b.is_sub_band],
-                title=f"CRS scores in the pool on {draw.pool_as_of:%-d %B %Y}"
+                title=gettext("CRS scores in the pool on %(date)s")
+                % {"date": date_format(draw.pool_as_of)}
                 if draw.pool_as_of
                 else "",
-                description=f"Candidates per CRS band; the band holding the round's cut-off "
-                f"of {draw.crs_min} is highlighted.",
+                description=gettext(
+                    "Candidates per CRS band; the band holding the round's cut-off "
+                    "of %(crs)s is highlighted."
+                )
+                % {"crs": draw.crs_min},
                 marked_score=draw.crs_min,
-                value_text="{value} candidates",
+                # The chart puts the figure in with str.format.
+                value_text=gettext("{value} candidates"),
             ),
         },
     )
@@ -386,9 +396,11 @@ ABOUT_META = sharing.PageMeta(
 
 CORRECTIONS_META = sharing.PageMeta(
     path=reverse_lazy("draws:corrections"),
-    title="Corrections to published rounds",
-    description="Every figure of an Express Entry round corrected after it was published here: "
-    "what it said, what it says now, and when it changed.",
+    title=gettext_lazy("Corrections to published rounds"),
+    description=gettext_lazy(
+        "Every figure of an Express Entry round corrected after it was published here: "
+        "what it said, what it says now, and when it changed."
+    ),
 )
 CORRECTIONS_PER_PAGE = 50
 

@@ -180,16 +180,13 @@ ENGLISH_RE = re.compile(
 # The pages (labels below: a route's name, or a tool page with what it was given) whose main
 # content still holds English. Translators remove each page as they translate it.
 NOT_YET_TRANSLATED = {
-    "draws:home",
-    "draws:list",
-    "draws:list?stream=cec&year=2026",
-    "draws:list?year=1800",
+    # A round's page: all French but the score checker's box (templates/scores/, the score
+    # tools' translators).
     "draws:detail",
     "draws:stream_list",
     "draws:stream_detail",
     "draws:guide_detail",
     "draws:about",
-    "draws:corrections",
     "draws:api",
     "scores:check",
     "scores:check?score=480&stream=cec",
