@@ -101,3 +101,18 @@ def test_a_correction_is_told_in_french(client, history):
         client.get("/fr/rondes/392/")
     )
     assert "Minimum CRS 510, now 509" in text(client.get("/corrections/"))
+
+
+def test_irccs_english_list_of_programs_and_an_editors_note_are_marked_english(client, history):
+    draw = history["392"]
+    draw.eligible_programs = "Canadian Experience Class"
+    draw.notes = "IRCC held this round a day early."
+    draw.save()
+
+    french = client.get("/fr/rondes/392/").content.decode()
+    english = client.get("/draws/392/").content.decode()
+
+    assert '<dd lang="en-CA">Canadian Experience Class</dd>' in french
+    assert '<p lang="en-CA">IRCC held this round a day early.</p>' in french
+    assert "<dd>Canadian Experience Class</dd>" in english
+    assert "<p>IRCC held this round a day early.</p>" in english
