@@ -29,18 +29,18 @@ def test_translations_keep_their_placeholders_and_markup(catalogue):
     def kept(text):
         return sorted(PLACEHOLDER.findall(text))
 
-    def translations(entry):
-        # A plural entry's French is in msgstr_plural (its msgstr is empty), one text per
-        # form, each keeping the plural msgid's placeholders.
+    def pairs(entry):
+        # A plural entry's forms are in msgstr_plural (French: 0 for one, 1 for several).
         if entry.msgid_plural:
-            return [(entry.msgid_plural, text) for text in entry.msgstr_plural.values()]
+            forms = entry.msgstr_plural
+            return [(entry.msgid, forms[0]), (entry.msgid_plural, forms[1])]
         return [(entry.msgid, entry.msgstr)]
 
     changed = [
         entry.msgid
         for entry in catalogue.translated_entries()
-        for english, french in translations(entry)
-        if kept(english) != kept(french) and not entry.msgid.startswith("https://")
+        for msgid, msgstr in pairs(entry)
+        if kept(msgid) != kept(msgstr) and not msgid.startswith("https://")
     ]
     assert changed == []
 
