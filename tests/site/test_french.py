@@ -180,8 +180,6 @@ ENGLISH_RE = re.compile(
 # The pages (labels below: a route's name, or a tool page with what it was given) whose main
 # content still holds English. Translators remove each page as they translate it.
 NOT_YET_TRANSLATED = {
-    # A round's page: all French but the score checker's box (templates/scores/, the score
-    # tools' translators).
     "draws:detail",
     "draws:stream_list",
     "draws:stream_detail",
