@@ -10,6 +10,8 @@ from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from draws.models import Draw, Stream
 from eeportal.forms import DateInput, NumberInput
@@ -24,12 +26,12 @@ SORTS = {
     "invitations-low": ("invitations", "-date", "-number"),
 }
 SORT_CHOICES = [
-    ("newest", "Newest first"),
-    ("oldest", "Oldest first"),
-    ("crs-high", "Highest CRS first"),
-    ("crs-low", "Lowest CRS first"),
-    ("invitations-high", "Most invitations first"),
-    ("invitations-low", "Fewest invitations first"),
+    ("newest", gettext_lazy("Newest first")),
+    ("oldest", gettext_lazy("Oldest first")),
+    ("crs-high", gettext_lazy("Highest CRS first")),
+    ("crs-low", gettext_lazy("Lowest CRS first")),
+    ("invitations-high", gettext_lazy("Most invitations first")),
+    ("invitations-low", gettext_lazy("Fewest invitations first")),
 ]
 FIRST_YEAR, LAST_YEAR = 2015, 2100
 DEFAULT_SORT = "newest"
@@ -38,14 +40,19 @@ FILTERING = ["stream", "year", "date_from", "date_to", "crs_min", "crs_max", "in
 
 
 class DrawFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The streams' names in the page's language (str(stream) is the English name).
+        self.fields["stream"].label_from_instance = lambda stream: stream.translated("name")
+
     def clean(self):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
+            self.add_error("date_to", _("The end date is before the start date."))
         low, high = data.get("crs_min"), data.get("crs_max")
         if low is not None and high is not None and low > high:
-            self.add_error("crs_max", "The highest CRS score is below the lowest.")
+            self.add_error("crs_max", _("The highest CRS score is below the lowest."))
         return data
 
 
@@ -57,25 +64,25 @@ class DrawFilter(django_filters.FilterSet):
         # One stream per round: the join cannot repeat rows, so no DISTINCT is needed.
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Streams",
+        label=gettext_lazy("Streams"),
     )
     year = django_filters.NumberFilter(
         field_name="date__year",
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        label="Year",
+        label=gettext_lazy("Year"),
         widget=NumberInput,
     )
     date_from = django_filters.DateFilter(
         field_name="date",
         lookup_expr="gte",
-        label="From",
+        label=gettext_lazy("From"),
         widget=DateInput(format="%Y-%m-%d"),
     )
     date_to = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
-        label="To",
+        label=gettext_lazy("To"),
         widget=DateInput(format="%Y-%m-%d"),
     )
     crs_min = django_filters.NumberFilter(
@@ -83,7 +90,7 @@ class DrawFilter(django_filters.FilterSet):
         lookup_expr="gte",
         min_value=0,
         max_value=CRS_MAX,
-        label="CRS at least",
+        label=gettext_lazy("CRS at least"),
         widget=NumberInput,
     )
     crs_max = django_filters.NumberFilter(
@@ -91,7 +98,7 @@ class DrawFilter(django_filters.FilterSet):
         lookup_expr="lte",
         min_value=0,
         max_value=CRS_MAX,
-        label="CRS at most",
+        label=gettext_lazy("CRS at most"),
         widget=NumberInput,
     )
     invitations_min = django_filters.NumberFilter(
@@ -99,11 +106,11 @@ class DrawFilter(django_filters.FilterSet):
         lookup_expr="gte",
         min_value=0,
         max_value=1_000_000,
-        label="Invitations at least",
+        label=gettext_lazy("Invitations at least"),
         widget=NumberInput,
     )
     sort = django_filters.ChoiceFilter(
-        choices=SORT_CHOICES, method="sort_by", empty_label=None, label="Sort"
+        choices=SORT_CHOICES, method="sort_by", empty_label=None, label=gettext_lazy("Sort")
     )
 
     class Meta:
@@ -164,35 +171,46 @@ def whole(value):
 def describe(data):
     """'Canadian Experience Class rounds in 2025', 'CEC and PNP rounds with a minimum CRS of
     500 or more': the filters in use as a title ('' for none). Sorting changes no rounds,
-    so it says nothing."""
+    so it says nothing. Each piece is a sentence of its own to translate (French puts the
+    stream first: 'Catégorie de l'expérience canadienne : rondes en 2025')."""
     if not any(in_use(data.get(name)) for name in FILTERING):
         return ""
     streams = ordered_streams(data.get("stream") or [])
     if len(streams) == 1:
-        words = [f"{streams[0].name} rounds"]
+        words = [_("%(stream)s rounds") % {"stream": streams[0].translated("name")}]
     elif streams:
-        words = [f"{get_text_list([s.short_name for s in streams], 'and')} rounds"]
+        names = [stream.translated("short_name") for stream in streams]
+        words = [
+            pgettext("the rounds of several streams", "%(streams)s rounds")
+            % {"streams": get_text_list(names, pgettext("the last of a list", "and"))}
+        ]
     else:
-        words = ["Express Entry rounds"]
+        words = [_("Express Entry rounds")]
     if data.get("year") is not None:
-        words.append(f"in {plain(data['year'])}")
+        words.append(_("in %(year)s") % {"year": plain(data["year"])})
     start, end = data.get("date_from"), data.get("date_to")
     if start and end:
-        words.append(f"from {date_format(start)} to {date_format(end)}")
+        words.append(
+            _("from %(start)s to %(end)s") % {"start": date_format(start), "end": date_format(end)}
+        )
     elif start:
-        words.append(f"from {date_format(start)} on")
+        words.append(_("from %(start)s on") % {"start": date_format(start)})
     elif end:
-        words.append(f"up to {date_format(end)}")
+        words.append(_("up to %(end)s") % {"end": date_format(end)})
     low, high = data.get("crs_min"), data.get("crs_max")
     if low is not None and high is not None:
-        words.append(f"with a minimum CRS from {whole(low)} to {whole(high)}")
-    elif low is not None:
-        words.append(f"with a minimum CRS of {whole(low)} or more")
-    elif high is not None:
-        words.append(f"with a minimum CRS of {whole(high)} or less")
-    if data.get("invitations_min") is not None:
         words.append(
-            f"{'and' if low is not None or high is not None else 'with'} at least "
-            f"{whole(data['invitations_min'])} invitations"
+            _("with a minimum CRS from %(low)s to %(high)s")
+            % {"low": whole(low), "high": whole(high)}
         )
+    elif low is not None:
+        words.append(_("with a minimum CRS of %(low)s or more") % {"low": whole(low)})
+    elif high is not None:
+        words.append(_("with a minimum CRS of %(high)s or less") % {"high": whole(high)})
+    if data.get("invitations_min") is not None:
+        least = {"invitations": whole(data["invitations_min"])}
+        if low is not None or high is not None:
+            words.append(_("and at least %(invitations)s invitations") % least)
+        else:
+            words.append(_("with at least %(invitations)s invitations") % least)
     return " ".join(words)

@@ -16,6 +16,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import pgettext, pgettext_lazy
 
 from draws import ircc, pool
 from draws.statistics import Figures, recent_after
@@ -792,11 +793,11 @@ class Correction(models.Model):
     """
 
     class Field(models.TextChoices):
-        INVITATIONS = "invitations", "invitations"
-        CRS_MIN = "crs_min", "minimum CRS"
-        DATE = "date", "date"
-        STREAM = "stream", "stream"
-        TIE_BREAK = "tie_break", "tie-breaking rule"
+        INVITATIONS = "invitations", pgettext_lazy("a corrected figure", "invitations")
+        CRS_MIN = "crs_min", pgettext_lazy("a corrected figure", "minimum CRS")
+        DATE = "date", pgettext_lazy("a corrected figure", "date")
+        STREAM = "stream", pgettext_lazy("a corrected figure", "stream")
+        TIE_BREAK = "tie_break", pgettext_lazy("a corrected figure", "tie-breaking rule")
 
     draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="corrections")
     field = models.CharField(max_length=20, choices=Field.choices)
@@ -825,7 +826,7 @@ class Correction(models.Model):
     def shown(self, value):
         """The value as a reader reads it: '6,000', '21 January 2026', 'CEC'."""
         if value is None:
-            return "none"
+            return pgettext("a corrected figure that had no value", "none")
         if self.field in (self.Field.INVITATIONS, self.Field.CRS_MIN):
             return intcomma(value)
         if self.field == self.Field.DATE:
@@ -834,7 +835,7 @@ class Correction(models.Model):
             moment = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
             return f"{date_format(moment, 'DATETIME_FORMAT')} UTC"
         stream = Stream.objects.filter(slug=value).first()
-        return stream.short_name if stream else value
+        return stream.translated("short_name") if stream else value
 
 
 class GuideQuerySet(models.QuerySet):

@@ -8,16 +8,15 @@ from urllib.parse import quote, urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.serializers.json import DjangoJSONEncoder
-from django.template.defaultfilters import pluralize
 from django.urls import reverse, reverse_lazy
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from draws import cards
 from eeportal.pagecache.store import shared_cache
 
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = gettext_lazy(
     "Every Express Entry round of invitations since 2015: minimum CRS scores, invitations, "
     "tie-breaks and the pool's score distribution, by stream."
 )
@@ -164,7 +163,7 @@ def site_card(latest):
 def share_links(url, text):
     """Share URLs that need no third-party script: (name, href) pairs."""
     return [
-        ("Email", f"mailto:?{urlencode({'subject': text, 'body': url}, quote_via=quote)}"),
+        (_("Email"), f"mailto:?{urlencode({'subject': text, 'body': url}, quote_via=quote)}"),
         ("X", "https://x.com/intent/post?" + urlencode({"text": text, "url": url})),
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
         (
@@ -178,7 +177,7 @@ def share_links(url, text):
 
 IRCC = {
     "@type": "GovernmentOrganization",
-    "name": "Immigration, Refugees and Citizenship Canada",
+    "name": gettext_lazy("Immigration, Refugees and Citizenship Canada"),
     "url": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
 }
 IRCC_ROUNDS_URL = (
@@ -186,6 +185,11 @@ IRCC_ROUNDS_URL = (
     "policies-operational-instructions-agreements/ministerial-instructions/"
     "express-entry-rounds.html"
 )
+
+
+def page_language():
+    """The page's language as schema.org's inLanguage writes it."""
+    return "fr-CA" if get_language() == "fr" else "en-CA"
 
 
 def site_organisation(site_url):
@@ -211,7 +215,7 @@ def draw_structured_data(draw, url, image_url, site_url):
         "dateModified": iso_moment(draw.content_changed),
         "about": {
             "@type": "GovernmentService",
-            "name": f"Express Entry: {draw.stream.name}",
+            "name": _("Express Entry: %(stream)s") % {"stream": draw.stream.translated("name")},
             "provider": IRCC,
         },
         "isBasedOn": draw.source_url or IRCC_ROUNDS_URL,
@@ -220,28 +224,42 @@ def draw_structured_data(draw, url, image_url, site_url):
         "image": image_url,
         "url": url,
         "mainEntityOfPage": url,
-        "inLanguage": "en-CA",
+        "inLanguage": page_language(),
     }
 
 
 def draw_heading(draw):
     """'Round #252: Healthcare occupations (Version 1)': IRCC's name at the time, where
     it differs from the stream's name today."""
-    return f"Round #{draw.label}: {draw.round_name if draw.renamed_since else draw.stream.name}"
+    name = draw.display_name if draw.renamed_since else draw.stream.translated("name")
+    return _("Round #%(label)s: %(name)s") % {"label": draw.label, "name": name}
 
 
 def draw_meta(draw, site_url):
     """For a round fetched with_last_correction() (or given last_corrected_at)."""
     path = draw.get_absolute_url()
     card_path = versioned(reverse("draws:card", args=[draw.label]), draw_card_etag(draw))
+    figures = {
+        "label": draw.label,
+        "stream": draw.stream.translated("short_name"),
+        "stream_name": draw.stream.translated("name"),
+        "invitations": intcomma(draw.invitations),
+        "crs_min": draw.crs_min,
+        "date": date_format(draw.date),
+    }
     return PageMeta(
-        title=f"Round #{draw.label}: {draw.stream.short_name}, {intcomma(draw.invitations)} "
-        f"invitations, minimum CRS {draw.crs_min} ({date_format(draw.date)})",
+        title=_(
+            "Round #%(label)s: %(stream)s, %(invitations)s invitations, minimum CRS %(crs_min)s "
+            "(%(date)s)"
+        )
+        % figures,
         description=draw_summary(draw) + ".",
         card_path=card_path,
-        card_alt=f"Card of round #{draw.label}, {draw.stream.name}, on "
-        f"{date_format(draw.date)}: minimum CRS {draw.crs_min}, "
-        f"{intcomma(draw.invitations)} invitations.",
+        card_alt=_(
+            "Card of round #%(label)s, %(stream_name)s, on %(date)s: minimum CRS %(crs_min)s, "
+            "%(invitations)s invitations."
+        )
+        % figures,
         og_type="article",
         path=path,
         published_time=iso_moment(draw.announced),
@@ -256,6 +274,7 @@ def site_structured_data(home_url):
         "@type": "WebSite",
         "name": SITE_NAME,
         "url": home_url,
+        "inLanguage": page_language(),
     }
 
 
@@ -263,18 +282,24 @@ def home_meta(latest, site_url):
     home = reverse("draws:home")
     if latest is None:
         return PageMeta(
-            title="Express Entry rounds of invitations", description=SITE_DESCRIPTION, path=home
+            title=_("Express Entry rounds of invitations"), description=SITE_DESCRIPTION, path=home
         )
     return PageMeta(
-        title=f"Latest round #{latest.label}: {latest.stream.short_name}, CRS {latest.crs_min}",
-        description=f"Latest: {draw_summary(latest)}. {SITE_DESCRIPTION}",
+        title=_("Latest round #%(label)s: %(stream)s, CRS %(crs_min)s")
+        % {
+            "label": latest.label,
+            "stream": latest.stream.translated("short_name"),
+            "crs_min": latest.crs_min,
+        },
+        description=_("Latest: %(summary)s. %(site)s")
+        % {"summary": draw_summary(latest), "site": SITE_DESCRIPTION},
         structured_data=site_structured_data(site_url + home),
         card_path=versioned(reverse("draws:site_card"), site_card_etag(latest)),
         path=home,
     )
 
 
-HISTORY_DESCRIPTION = (
+HISTORY_DESCRIPTION = gettext_lazy(
     "Every Express Entry round since 2015, filtered by stream, year, date, CRS score and "
     "invitations, with their figures and CSV and JSON downloads."
 )
@@ -287,18 +312,30 @@ def history_meta(site_url, title, filters, figures=None, page_number=1, page_cou
     be read), the page is described as the whole history."""
     query = "&".join(part for part in [filters, page_number > 1 and f"page={page_number}"] if part)
     path = reverse("draws:list") + (f"?{query}" if query else "")
-    heading = title or "All Express Entry rounds of invitations"
-    in_page = f" (page {page_number} of {page_count})" if page_count > 1 else ""
+    heading = title or _("All Express Entry rounds of invitations")
+    in_page = (
+        _(" (page %(number)s of %(count)s)") % {"number": page_number, "count": page_count}
+        if page_count > 1
+        else ""
+    )
     if figures is None:
-        description = HISTORY_DESCRIPTION
+        description = str(HISTORY_DESCRIPTION)
     elif figures.rounds:
-        description = (
-            f"{heading}: {intcomma(figures.rounds)} round{pluralize(figures.rounds)}, "
-            f"{intcomma(figures.invitations)} invitations, minimum CRS from "
-            f"{figures.crs_lowest} to {figures.crs_highest}, with CSV and JSON downloads."
-        )
+        description = ngettext(
+            "%(heading)s: %(rounds)s round, %(invitations)s invitations, minimum CRS from "
+            "%(lowest)s to %(highest)s, with CSV and JSON downloads.",
+            "%(heading)s: %(rounds)s rounds, %(invitations)s invitations, minimum CRS from "
+            "%(lowest)s to %(highest)s, with CSV and JSON downloads.",
+            figures.rounds,
+        ) % {
+            "heading": heading,
+            "rounds": intcomma(figures.rounds),
+            "invitations": intcomma(figures.invitations),
+            "lowest": figures.crs_lowest,
+            "highest": figures.crs_highest,
+        }
     else:
-        description = f"{heading}: no rounds match these filters."
+        description = _("%(heading)s: no rounds match these filters.") % {"heading": heading}
     data = {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -309,8 +346,12 @@ def history_meta(site_url, title, filters, figures=None, page_number=1, page_cou
         "publisher": site_organisation(site_url),
         "isBasedOn": IRCC_ROUNDS_URL,
         "isAccessibleForFree": True,
-        "inLanguage": "en-CA",
-        "variableMeasured": ["invitations", "minimum CRS score", "tie-breaking rule"],
+        "inLanguage": page_language(),
+        "variableMeasured": [
+            gettext_lazy("invitations"),
+            gettext_lazy("minimum CRS score"),
+            gettext_lazy("tie-breaking rule"),
+        ],
         "distribution": [
             {
                 "@type": "DataDownload",
@@ -371,11 +412,6 @@ def stream_meta(stream, latest, site_url):
         path=path,
         structured_data=collection_page(site_url + path, title, description),
     )
-
-
-def page_language():
-    """The BCP 47 tag of the page's language, for structured data's inLanguage."""
-    return "fr-CA" if get_language() == "fr" else "en-CA"
 
 
 def collection_page(url, name, description):

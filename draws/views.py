@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.formats import date_format
 from django.utils.http import http_date
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from draws import charts, ircc, sharing
@@ -62,10 +62,13 @@ def home(request):
             "per_year_chart": charts.bar_chart(
                 "per-year",
                 [(str(y), invitations) for y, _, invitations in per_year],
-                title="Invitations per year",
-                description="Invitations to apply issued in each year since 2015, all streams.",
+                title=gettext("Invitations per year"),
+                description=gettext(
+                    "Invitations to apply issued in each year since 2015, all streams."
+                ),
                 today=timezone.localdate(),
-                value_text="{value} invitations",
+                # The chart puts the figure in with str.format.
+                value_text=gettext("{value} invitations"),
             ),
         },
     )
@@ -169,13 +172,18 @@ def draw_detail(request, number):
             "pool_chart": charts.distribution_chart(
                 "pool",
                 [(b.low, b.high, b.count) for b in bands if not b.is_sub_band],
-                title=f"CRS scores in the pool on {draw.pool_as_of:%-d %B %Y}"
+                title=gettext("CRS scores in the pool on %(date)s")
+                % {"date": date_format(draw.pool_as_of)}
                 if draw.pool_as_of
                 else "",
-                description=f"Candidates per CRS band; the band holding the round's cut-off "
-                f"of {draw.crs_min} is highlighted.",
+                description=gettext(
+                    "Candidates per CRS band; the band holding the round's cut-off "
+                    "of %(crs)s is highlighted."
+                )
+                % {"crs": draw.crs_min},
                 marked_score=draw.crs_min,
-                value_text="{value} candidates",
+                # The chart puts the figure in with str.format.
+                value_text=gettext("{value} candidates"),
             ),
         },
     )
@@ -252,10 +260,11 @@ def stream_detail(request, slug):
             "crs_chart": charts.time_chart(
                 "crs",
                 points,
-                title=_("Minimum CRS score of each %(stream)s round") % {"stream": short_name},
+                title=gettext("Minimum CRS score of each %(stream)s round")
+                % {"stream": short_name},
                 description=stream_chart_description(
-                    _("The cut-off score of every %(stream)s round, oldest to newest."),
-                    _(
+                    gettext("The cut-off score of every %(stream)s round, oldest to newest."),
+                    gettext(
                         "The cut-off score of latest %(stream)s round (the latest %(count)s), "
                         "oldest to newest."
                     ),
@@ -263,16 +272,17 @@ def stream_detail(request, slug):
                     len(charted),
                     every_round=which == "every",
                 ),
-                value_text=_("minimum CRS {value}"),
+                value_text=gettext("minimum CRS {value}"),
                 marks=marks,
             ),
             "invitations_chart": charts.time_chart(
                 "invitations",
                 [(row.date, row.invitations) for row in charted],
-                title=_("Invitations issued in each %(stream)s round") % {"stream": short_name},
+                title=gettext("Invitations issued in each %(stream)s round")
+                % {"stream": short_name},
                 description=stream_chart_description(
-                    _("How many candidates every %(stream)s round invited."),
-                    _(
+                    gettext("How many candidates every %(stream)s round invited."),
+                    gettext(
                         "How many candidates latest %(stream)s round invited "
                         "(the latest %(count)s)."
                     ),
@@ -282,7 +292,7 @@ def stream_detail(request, slug):
                 ),
                 kind="bars",
                 zero_based=True,
-                value_text=_("{value} invitations"),
+                value_text=gettext("{value} invitations"),
             ),
         },
     )
@@ -388,14 +398,14 @@ def pool_band_chart(history, column, marks=()):
     """The chart of the pool's total (column None) or of one CRS band over time, with the
     (date, label) events it marks among `marks`."""
     if column:
-        name = _("CRS %(band)s") % {"band": f"{column.low}\u2013{column.high}"}
-        description = _(
+        name = gettext("CRS %(band)s") % {"band": f"{column.low}\u2013{column.high}"}
+        description = gettext(
             "Candidates in the pool with a CRS score of %(low)s to %(high)s on each date IRCC "
             "published a distribution; the line breaks where rounds came without one."
         ) % {"low": column.low, "high": column.high}
     else:
-        name = _("The whole pool")
-        description = _(
+        name = gettext("The whole pool")
+        description = gettext(
             "Candidates in the pool on each date IRCC published a distribution; the line breaks "
             "where rounds came without one."
         )
@@ -404,9 +414,9 @@ def pool_band_chart(history, column, marks=()):
         charts.pool_chart(
             f"pool-{column.low}-{column.high}" if column else "pool-total",
             history.runs(column),
-            title=_("%(name)s: candidates on each distribution") % {"name": name},
+            title=gettext("%(name)s: candidates on each distribution") % {"name": name},
             description=description,
-            value_text=_("{value} candidates"),
+            value_text=gettext("{value} candidates"),
             marks=marks,
         ),
         charts.marks_within(marks, [date for run in history.runs(column) for date, *_ in run]),
@@ -425,9 +435,11 @@ ABOUT_META = sharing.PageMeta(
 
 CORRECTIONS_META = sharing.PageMeta(
     path=reverse_lazy("draws:corrections"),
-    title="Corrections to published rounds",
-    description="Every figure of an Express Entry round corrected after it was published here: "
-    "what it said, what it says now, and when it changed.",
+    title=gettext_lazy("Corrections to published rounds"),
+    description=gettext_lazy(
+        "Every figure of an Express Entry round corrected after it was published here: "
+        "what it said, what it says now, and when it changed."
+    ),
 )
 CORRECTIONS_PER_PAGE = 50
 

@@ -181,16 +181,7 @@ ENGLISH_RE = re.compile(
 
 # The pages (labels below: a route's name, or a tool page with what it was given) whose main
 # content still holds English. Translators remove each page as they translate it.
-NOT_YET_TRANSLATED = {
-    "draws:home",
-    "draws:list",
-    "draws:list?stream=cec&year=2026",
-    "draws:list?year=1800",
-    "draws:detail",
-    "draws:stream_detail",
-    "draws:guide_detail",
-    "draws:corrections",
-}
+NOT_YET_TRANSLATED = set()
 
 CALCULATOR_PROFILE = (
     "marital_status=married&partner_citizen=no&partner_coming=yes&age=29&education=masters"

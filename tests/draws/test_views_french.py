@@ -1,0 +1,118 @@
+"""The home page, the history, a round's page and the corrections in French: the sentences
+built from figures and filters read as French, with French numbers and dates."""
+
+import html
+import json
+import re
+
+import pytest
+
+from draws.models import Correction
+
+pytestmark = pytest.mark.django_db
+
+NBSP = "\u00a0"
+
+
+def text(response):
+    """The page's words, without its tags, entities decoded, spaces made one."""
+    words = html.unescape(re.sub(r"<[^>]+>", "", response.content.decode()))
+    return re.sub(r"[ \t\n]+", " ", words)
+
+
+def head(response, name):
+    return html.unescape(
+        re.search(
+            rf'<meta (?:name|property)="{name}" content="([^"]*)"', response.content.decode()
+        )[1]
+    )
+
+
+def structured_data(response):
+    found = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode()
+    )
+    return json.loads(found[1])
+
+
+def test_the_home_page_names_the_latest_round_in_french(client, history):
+    response = client.get("/fr/")
+    page = text(response)
+
+    assert f"<title>Dernière ronde #392{NBSP}: CEC, SCG de 509" in response.content.decode()
+    assert f"Dernière{NBSP}: Ronde #392 (CEC) du 21 janvier 2026" in head(response, "description")
+    assert f"14{NBSP}681 invitations en 3 rondes jusqu'ici cette année." in page
+    assert "2 points de moins et 2" + NBSP + "000 invitations de moins que #389" in page
+    assert structured_data(response)["inLanguage"] == "fr-CA"
+
+
+def test_a_filtered_history_is_named_and_counted_in_french(client, history):
+    response = client.get("/fr/rondes/?stream=cec&year=2026&crs_min=500")
+    page = text(response)
+
+    heading = (
+        "Rondes \u2013 Catégorie de l'expérience canadienne en 2026 "
+        "avec une note minimale du SCG de 500 ou plus"
+    )
+    assert f"<h1>{heading}</h1>" in html.unescape(response.content.decode())
+    assert "2 rondes correspondent à ces filtres." in page
+    assert head(response, "description").startswith(
+        f"{heading}{NBSP}: 2 rondes, 14{NBSP}000 invitations"
+    )
+    assert structured_data(response)["inLanguage"] == "fr-CA"
+
+
+def test_the_history_refuses_a_bad_filter_in_french(client, history):
+    response = client.get("/fr/rondes/?date_from=2026-02-01&date_to=2026-01-01")
+
+    assert response.status_code == 400
+    assert "Certains filtres n'ont pas pu être lus." in text(response)
+    assert "La date de fin précède la date de début." in text(response)
+
+
+def test_round_392_tells_its_tie_break_and_moves_in_french(client, history):
+    response = client.get("/fr/rondes/392/")
+    page = text(response)
+
+    assert f"Le 21 janvier 2026, IRCC a invité 6{NBSP}000 candidats" in page
+    assert "soumis avant le 29 octobre 2025 à 04 h 35 UTC ont été invités." in page
+    assert (
+        "237 points de moins et 5"
+        + NBSP
+        + "319 invitations de plus que #391 (PCP), 1 jour plus tôt"
+        in page
+    )
+    assert head(response, "og:title") == (
+        f"Ronde #392{NBSP}: CEC, 6{NBSP}000 invitations, "
+        "note minimale du SCG de 509 (21 janvier 2026)"
+    )
+    assert structured_data(response)["headline"] == (
+        f"Ronde #392{NBSP}: Catégorie de l'expérience canadienne"
+    )
+
+
+def test_a_correction_is_told_in_french(client, history):
+    Correction.objects.create(draw=history["392"], field="crs_min", before=510, after=509)
+
+    assert f"Note minimale du SCG{NBSP}: 510, maintenant 509" in text(
+        client.get("/fr/corrections/")
+    )
+    assert f"(note minimale du SCG{NBSP}: 510, maintenant 509)." in text(
+        client.get("/fr/rondes/392/")
+    )
+    assert "Minimum CRS 510, now 509" in text(client.get("/corrections/"))
+
+
+def test_irccs_english_list_of_programs_and_an_editors_note_are_marked_english(client, history):
+    draw = history["392"]
+    draw.eligible_programs = "Canadian Experience Class"
+    draw.notes = "IRCC held this round a day early."
+    draw.save()
+
+    french = client.get("/fr/rondes/392/").content.decode()
+    english = client.get("/draws/392/").content.decode()
+
+    assert '<dd lang="en-CA">Canadian Experience Class</dd>' in french
+    assert '<p lang="en-CA">IRCC held this round a day early.</p>' in french
+    assert "<dd>Canadian Experience Class</dd>" in english
+    assert "<p>IRCC held this round a day early.</p>" in english
