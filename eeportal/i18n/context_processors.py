@@ -1,6 +1,10 @@
 """Every page's twin in the other language: for the language link, hreflang and og:locale."""
 
+import functools
+
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -11,34 +15,50 @@ LANGUAGE_TAGS = {"en": "en-CA", "fr": "fr-CA"}
 OPEN_GRAPH_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 
 
-def twin_path(path, language):
-    """The same page in `language`, query string kept.
+@functools.lru_cache(maxsize=4096)
+def twin_path(path, language, current):
+    """The page at `path` (in the `current` language) in `language`, or None for an address
+    that is no page (a 404), which has no twin: translate_url gives it back as it is.
 
-    An address that is no page (a 404) has no twin: translate_url gives it back as it is,
-    and the link goes to that language's home page instead.
+    Remembered, because every page asks for its twin and the answer depends only on the
+    address and the URL patterns (a resolve and a reverse otherwise, on every request).
     """
-    if language == translation.get_language():
+    if language == current:
         return path
     twin = translate_url(path, language)
-    if twin == path:
-        with translation.override(language):
-            return reverse("draws:home")
-    return twin
+    return None if twin == path else twin
+
+
+@receiver(setting_changed)
+def forget_twins(setting, **kwargs):
+    # Tests that swap the URL patterns change what a twin is.
+    if setting == "ROOT_URLCONF":
+        twin_path.cache_clear()
 
 
 def languages(request):
     current = translation.get_language()
     origin = site_url(request)
-    versions = [
-        {
-            "code": code,
-            "name": name,
-            "tag": LANGUAGE_TAGS[code],
-            "url": origin + twin_path(request.path, code),
-            "switch_path": twin_path(request.get_full_path(), code),
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    path, question_mark, query = request.get_full_path().partition("?")
+    versions = []
+    for code, name in settings.LANGUAGES:
+        twin = twin_path(path, code, current)
+        if twin is None:
+            # No such page in either language: the link goes to that language's home page.
+            with translation.override(code):
+                twin = reverse("draws:home")
+            switch_path = twin
+        else:
+            switch_path = twin + question_mark + query
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "tag": LANGUAGE_TAGS[code],
+                "url": origin + twin,
+                "switch_path": switch_path,
+            }
+        )
     return {
         "language_tag": LANGUAGE_TAGS[current],
         "og_locale": OPEN_GRAPH_LOCALES[current],

@@ -1,0 +1,126 @@
+"""Templates compiled once per language, their fixed phrases already translated.
+
+Every page carries a hundred or so `{% translate "…" %}` and `{% blocktranslate %}` tags.
+Rendered as Django does it, each builds a lazy string, looks the active language up in a
+thread-local and searches the catalogs again on every request, for the same answer each
+time: together a visible share of an uncached page's time. A phrase written in the
+template is the same on every render in a given language, so this loader (Django's cached
+loader, keyed by language as well) translates such phrases when it first compiles a
+template in that language and keeps them as plain text. Tags that depend on the request
+(a variable to translate, `as` a variable, plural forms) are left to render as usual.
+"""
+
+from django.template.base import (
+    NodeList,
+    Template,
+    TextNode,
+    TokenType,
+    Variable,
+    render_value_in_context,
+)
+from django.template.context import Context
+from django.template.loaders import cached
+from django.templatetags.i18n import BlockTranslateNode, LanguageNode, TranslateNode
+from django.utils import translation
+
+
+class Loader(cached.Loader):
+    def cache_key(self, template_name, skip=None):
+        return f"{translation.get_language()}:{super().cache_key(template_name, skip)}"
+
+    def get_template(self, template_name, skip=None):
+        # Forms ask for a template per widget and option: the hit must stay one lookup.
+        template = self.get_template_cache.get(self.cache_key(template_name, skip))
+        if isinstance(template, Template):
+            return template
+        template = super().get_template(template_name, skip)
+        # An empty context bound to the template: what a fixed phrase renders with.
+        context = Context()
+        context.template = template
+        translate_fixed_phrases(template.nodelist, context)
+        return template
+
+
+def translate_fixed_phrases(nodelist, context):
+    """Replace, in place, each tag of `nodelist` (and of the lists nested in its nodes) whose
+    output is a fixed phrase by that phrase in the active language."""
+    for index, node in enumerate(nodelist):
+        translated = fixed_translation(node, context)
+        if translated is not None:
+            nodelist[index] = translated
+            continue
+        if isinstance(node, LanguageNode):
+            continue  # {% language %} renders its phrases in another language
+        for child in nested_nodelists(node):
+            translate_fixed_phrases(child, context)
+
+
+def nested_nodelists(node):
+    for attribute in node.child_nodelists:
+        child = getattr(node, attribute, None)
+        if isinstance(child, NodeList):
+            yield child
+    # {% if %} keeps each branch's nodes in its conditions, not in child_nodelists.
+    for _condition, child in getattr(node, "conditions_nodelists", ()):
+        yield child
+
+
+def fixed_translation(node, context):
+    """A node rendering `node`'s output with its phrase already translated, or None to keep
+    `node` as it is."""
+    if isinstance(node, TranslateNode):
+        variable = node.filter_expression.var
+        fixed = (
+            isinstance(variable, Variable)
+            and variable.lookups is None
+            and not node.filter_expression.filters
+            and not node.asvar
+            and not node.noop
+            and (node.message_context is None or is_literal(node.message_context))
+        )
+        # Rendered by the tag itself, so percent signs and escaping come out as Django's.
+        return TextNode(node.render(context)) if fixed else None
+    if isinstance(node, BlockTranslateNode):
+        if isinstance(node, PretranslatedBlockNode):
+            return None  # translated already (another thread compiled the same template)
+        if node.plural or node.countervar or node.asvar or node.message_context:
+            return None
+        if not node.extra_context and all(t.token_type == TokenType.TEXT for t in node.singular):
+            return TextNode(node.render(context))
+        return PretranslatedBlockNode(node)
+    return None
+
+
+def is_literal(filter_expression):
+    """A quoted string in the template, with no filters (FilterExpression keeps it as str)."""
+    return isinstance(filter_expression.var, str) and not filter_expression.filters
+
+
+class PretranslatedBlockNode(BlockTranslateNode):
+    """A {% blocktranslate %} with variables: its text is translated once, when compiled, and
+    its variables filled in on every render, as Django's own node does."""
+
+    def __init__(self, node):
+        super().__init__(
+            node.extra_context, node.singular, trimmed=node.trimmed, tag_name=node.tag_name
+        )
+        self.token, self.origin = node.token, node.origin
+        singular, self.variables = self.render_token_list(self.singular)
+        self.translated = translation.gettext(singular)
+
+    def render(self, context, nested=False):
+        context.update({name: value.resolve(context) for name, value in self.extra_context.items()})
+        invalid = context.template.engine.string_if_invalid
+
+        def render_value(key):
+            if key in context:
+                return render_value_in_context(context[key], context)
+            return render_value_in_context(invalid % key if "%s" in invalid else invalid, context)
+
+        data = {name: render_value(name) for name in self.variables}
+        context.pop()
+        try:
+            return self.translated % data
+        except (KeyError, ValueError):
+            # A translation that does not fit its variables: Django's node says so.
+            return super().render(context, nested)
