@@ -378,6 +378,20 @@ def report(setting, shapes, results, profiles):
         say(f"FAIL {label}")
 
 
+def choose_pages(args):
+    """Narrow PAGES and VARIANTS to what was asked for (an older commit may lack a page)."""
+    if args.pages:
+        names = args.pages.split(",")
+        unknown = [name for name in names if name not in PAGES]
+        if unknown:
+            raise SystemExit(f"No such page: {', '.join(unknown)} (choose from {', '.join(PAGES)})")
+        for name in list(PAGES):
+            if name not in names:
+                del PAGES[name]
+    if args.no_redis:
+        VARIANTS[:] = [(v, s) for v, s in VARIANTS if "redis" not in v]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sqlite", action="store_true", help="use SQLite, not PostgreSQL")
@@ -386,7 +400,13 @@ def main():
     parser.add_argument("--workers", type=int, default=WORKERS, help=f"gunicorn ({WORKERS})")
     parser.add_argument("--rounds", type=int, default=GENERATED_ROUNDS, help="made-up rounds")
     parser.add_argument("--no-profile", action="store_true", help="skip the profile")
+    parser.add_argument(
+        "--pages",
+        help=f"comma-separated page names, to compare two commits quickly ({','.join(PAGES)})",
+    )
+    parser.add_argument("--no-redis", action="store_true", help="skip the REDIS_URL runs")
     args = parser.parse_args()
+    choose_pages(args)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: `make bench` installs it (apt-get install wrk).")
     stop_on_sigterm()
@@ -429,16 +449,17 @@ def main():
                 for name, path in PAGES.items():
                     results[name]["static gzip"] = load_test(base, twins[name, "static gzip"], args)
                     results[name]["cached"] = load_test(base, path, args)
-            say("Cached pages with REDIS_URL set, beside the same static files")
-            with (
-                redis_server() as redis_url,
-                gunicorn({**env, "REDIS_URL": redis_url}, args.workers, log) as base,
-            ):
-                for name, path in PAGES.items():
-                    results[name]["redis static"] = load_test(
-                        base, twins[name, "static gzip"], args
-                    )
-                    results[name]["cached redis"] = load_test(base, path, args)
+            if not args.no_redis:
+                say("Cached pages with REDIS_URL set, beside the same static files")
+                with (
+                    redis_server() as redis_url,
+                    gunicorn({**env, "REDIS_URL": redis_url}, args.workers, log) as base,
+                ):
+                    for name, path in PAGES.items():
+                        results[name]["redis static"] = load_test(
+                            base, twins[name, "static gzip"], args
+                        )
+                        results[name]["cached redis"] = load_test(base, path, args)
         finally:
             shutil.rmtree(STATIC_ROOT / TWIN_FOLDER, ignore_errors=True)
     setting = (
