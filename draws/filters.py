@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from draws.models import Draw, Stream
-from eeportal.forms import DateInput, NumberInput
+from eeportal.forms import DateInput, WholeNumberInput
 from eeportal.scores.crs import CRS_MAX
 
 SORTS = {
@@ -34,6 +34,15 @@ SORT_CHOICES = [
     ("invitations-low", gettext_lazy("Fewest invitations first")),
 ]
 FIRST_YEAR, LAST_YEAR = 2015, 2100
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A filter on a whole number: years, scores and invitations have no fractions, so
+    "450.5" is refused with the field's error rather than read as a bound between scores."""
+
+    field_class = forms.IntegerField
+
+
 DEFAULT_SORT = "newest"
 # The parameters that choose rounds (sort and page only order and cut the same set).
 FILTERING = ["stream", "year", "date_from", "date_to", "crs_min", "crs_max", "invitations_min"]
@@ -66,12 +75,12 @@ class DrawFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Streams"),
     )
-    year = django_filters.NumberFilter(
+    year = WholeNumberFilter(
         field_name="date__year",
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
         label=gettext_lazy("Year"),
-        widget=NumberInput,
+        widget=WholeNumberInput,
     )
     date_from = django_filters.DateFilter(
         field_name="date",
@@ -85,29 +94,29 @@ class DrawFilter(django_filters.FilterSet):
         label=gettext_lazy("To"),
         widget=DateInput(format="%Y-%m-%d"),
     )
-    crs_min = django_filters.NumberFilter(
+    crs_min = WholeNumberFilter(
         field_name="crs_min",
         lookup_expr="gte",
         min_value=0,
         max_value=CRS_MAX,
         label=gettext_lazy("CRS at least"),
-        widget=NumberInput,
+        widget=WholeNumberInput,
     )
-    crs_max = django_filters.NumberFilter(
+    crs_max = WholeNumberFilter(
         field_name="crs_min",
         lookup_expr="lte",
         min_value=0,
         max_value=CRS_MAX,
         label=gettext_lazy("CRS at most"),
-        widget=NumberInput,
+        widget=WholeNumberInput,
     )
-    invitations_min = django_filters.NumberFilter(
+    invitations_min = WholeNumberFilter(
         field_name="invitations",
         lookup_expr="gte",
         min_value=0,
         max_value=1_000_000,
         label=gettext_lazy("Invitations at least"),
-        widget=NumberInput,
+        widget=WholeNumberInput,
     )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="sort_by", empty_label=None, label=gettext_lazy("Sort")
@@ -156,16 +165,8 @@ def ordered_streams(streams):
 
 
 def plain(value):
-    """A cleaned value as a link writes it: 2025 rather than Decimal('2025'), ISO dates."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "as_integer_ratio") and value == int(value):
-        return str(int(value))
-    return str(value)
-
-
-def whole(value):
-    return intcomma(int(value)) if value == int(value) else intcomma(value)
+    """A cleaned value as a link writes it: dates in ISO form."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def describe(data):
@@ -201,14 +202,14 @@ def describe(data):
     if low is not None and high is not None:
         words.append(
             _("with a minimum CRS from %(low)s to %(high)s")
-            % {"low": whole(low), "high": whole(high)}
+            % {"low": intcomma(low), "high": intcomma(high)}
         )
     elif low is not None:
-        words.append(_("with a minimum CRS of %(low)s or more") % {"low": whole(low)})
+        words.append(_("with a minimum CRS of %(low)s or more") % {"low": intcomma(low)})
     elif high is not None:
-        words.append(_("with a minimum CRS of %(high)s or less") % {"high": whole(high)})
+        words.append(_("with a minimum CRS of %(high)s or less") % {"high": intcomma(high)})
     if data.get("invitations_min") is not None:
-        least = {"invitations": whole(data["invitations_min"])}
+        least = {"invitations": intcomma(data["invitations_min"])}
         if low is not None or high is not None:
             words.append(_("and at least %(invitations)s invitations") % least)
         else:

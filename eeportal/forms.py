@@ -10,8 +10,9 @@ import re
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-# A valid floating-point number in HTML's syntax (what a type="number" value may hold).
-NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
+# Characters HTML forbids in a page (C0 controls other than whitespace, DEL and the C1
+# controls): a query string can carry them ("?year=%01") into the box that writes it back.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # A valid date string (what a type="date" value may hold): a year of four digits or more.
 DATE = re.compile(r"\d{4,}-\d\d-\d\d")
 
@@ -32,25 +33,15 @@ class WholeNumberInput(forms.TextInput):
     def __init__(self, attrs=None):
         super().__init__({"inputmode": "numeric", "spellcheck": "false", **(attrs or {})})
 
-
-class NumberInput(forms.NumberInput):
-    """A number box that never writes back text that is not a number.
-
-    `<input type="number" value="abcd">` is invalid HTML, and browsers show such a box
-    empty anyway: what was typed is dropped here and the field's error says what to type.
-    """
-
     def format_value(self, value):
         if isinstance(value, str):
-            value = value.strip()
-            if not NUMBER.fullmatch(value):
-                return None
+            value = CONTROL.sub("\ufffd", value)
         return super().format_value(value)
 
 
 class DateInput(forms.DateInput):
-    """A date box (type="date") that writes back only dates in HTML's form, for the same
-    reason as NumberInput: `value="someday"` is invalid HTML and shows as an empty box."""
+    """A date box (type="date") that writes back only dates in HTML's form: `value="someday"`
+    is invalid HTML and browsers show it as an empty box; the field's error says what to type."""
 
     input_type = "date"
 

@@ -5,6 +5,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from eeportal.forms import WholeNumberInput
 from eeportal.scores.crs import CRS_MAX
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321's longest usable address
@@ -32,7 +33,7 @@ class ChoicesForm(forms.Form):
             # min_value and max_value: in __init__, where the figure is written in the
             # page's language.
         },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=WholeNumberInput(),
     )
 
     def __init__(self, data=None, *, streams, initial=None):

@@ -61,6 +61,18 @@ def test_bad_answers_get_a_clear_error_and_nothing_is_saved_or_sent(
     assert inbox.messages == []
 
 
+def test_a_score_that_is_not_a_number_is_given_back_as_typed_in_a_valid_box(
+    client, inbox, django_capture_on_commit_callbacks
+):
+    # type="number" may not hold "478a" (invalid HTML, shown empty): a text box asking
+    # phones for digits gives the typo back beside its error.
+    response = subscribe(client, django_capture_on_commit_callbacks, score="478a")
+    assert response.status_code == 400
+    assert '<input type="text" name="score" value="478a" inputmode="numeric"' in (
+        response.content.decode()
+    )
+
+
 def test_the_answer_is_the_same_whether_or_not_the_address_is_subscribed(
     client, inbox, confirmed, django_capture_on_commit_callbacks
 ):

@@ -295,13 +295,28 @@ def test_history_pages_are_numbered_with_the_current_one_marked(client, history)
     assert 'rel="next" href="?sort=newest&amp;page=8"' in nav
 
 
-@pytest.mark.parametrize("typed", ["abcd", "2O25", "nan", "1e", "<b>"])
-def test_text_typed_into_a_number_box_is_not_written_back_into_it(client, history, typed):
+@pytest.mark.parametrize("typed", ["abcd", "2O25", "nan", "1e", "2025.5"])
+def test_text_typed_into_a_number_box_is_given_back_with_what_to_type(client, history, typed):
     response = client.get("/draws/", {"year": typed})
     assert response.status_code == 400
-    box = re.search(r'<input type="number" name="year"[^>]*>', content(response))[0]
-    assert "value=" not in box
-    assert "Enter a number." in content(response)
+    page = content(response)
+    assert f'<input type="text" name="year" value="{typed}" inputmode="numeric"' in page
+    assert "Enter a whole number." in page
+
+
+def test_markup_and_control_characters_typed_into_a_number_box_come_back_harmless(client, history):
+    response = client.get("/draws/?crs_min=%3Cb%3E%01450")
+    assert response.status_code == 400
+    page = content(response)
+    assert 'name="crs_min" value="&lt;b&gt;\ufffd450"' in page
+    assert "\x01" not in page
+
+
+def test_a_score_with_a_fraction_is_refused_not_read_as_a_bound(client, history):
+    response = client.get("/draws/", {"crs_min": "450.5"})
+    assert response.status_code == 400
+    assert "Enter a whole number." in content(response)
+    assert client.get("/api/draws/", {"crs_min": "450.5"}).status_code == 400
 
 
 def test_text_typed_into_a_date_box_is_not_written_back_into_it(client, history):
@@ -316,8 +331,8 @@ def test_a_number_typed_into_a_number_box_is_kept(client, history):
     response = client.get("/draws/", {"year": "2014", "crs_min": " 450 "})
     assert response.status_code == 400  # 2014 is before the first round
     page = content(response)
-    assert re.search(r'<input type="number" name="year" value="2014"', page)
-    assert re.search(r'<input type="number" name="crs_min" value="450"', page)
+    assert re.search(r'<input type="text" name="year" value="2014"', page)
+    assert re.search(r'<input type="text" name="crs_min" value=" 450 "', page)
 
 
 @pytest.mark.parametrize(
@@ -357,7 +372,7 @@ def test_an_empty_result_says_so_and_offers_to_clear(client, history):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"year": "abc"}, "Enter a number."),
+        ({"year": "abc"}, "Enter a whole number."),
         ({"year": "1999"}, "Ensure this value is greater than or equal to 2015."),
         ({"crs_min": "-5"}, "Ensure this value is greater than or equal to 0."),
         ({"crs_max": "5000"}, "Ensure this value is less than or equal to 1200."),
@@ -367,7 +382,7 @@ def test_an_empty_result_says_so_and_offers_to_clear(client, history):
         ({"date_from": "2026-02-01", "date_to": "2026-01-01"}, "The end date is before"),
         ({"crs_min": "600", "crs_max": "400"}, "The highest CRS score is below the lowest."),
         ({"sort": "random"}, "Select a valid choice."),
-        ({"year": "2020\x00"}, "Enter a number."),
+        ({"year": "2020\x00"}, "Enter a whole number."),
     ],
 )
 def test_a_filter_value_that_cannot_be_read_is_a_400_with_a_message(

@@ -35,7 +35,10 @@ PAGES = {
     "history-filtered": ("/draws/?stream=cec&stream=pnp&year=2026&sort=crs-high", 200),
     "history-page-2": ("/draws/?page=2", 200),
     "history-empty": ("/draws/?crs_min=1200", 200),
-    "history-refused": ("/draws/?year=abcd&crs_min=-5&date_from=someday&stream=nope", 400),
+    "history-refused": (
+        "/draws/?year=abcd&crs_min=-5&invitations_min=%3Cb%3E%01&date_from=someday&stream=nope",
+        400,
+    ),
     "round": ("/draws/392/", 200),
     "round-with-irccs-name": ("/draws/252/", 200),
     "round-corrected": ("/draws/389/", 200),
