@@ -65,7 +65,7 @@ def test_translated_shows_the_english_where_there_is_no_french_field_yet():
         assert stream.lacks_translation("standing")
 
 
-def test_a_category_version_in_french_has_ircc_french_name_or_says_it_is_english(client):
+def test_a_category_version_in_french_has_ircc_french_name_or_only_its_version(client):
     make_draw(
         252,
         dt.date(2023, 6, 28),
@@ -78,7 +78,9 @@ def test_a_category_version_in_french_has_ircc_french_name_or_says_it_is_english
     page = client.get("/fr/categories/").content.decode()
 
     assert '<span class="muted">(Professions de la santé (version 1))</span>' in page
-    assert '<span class="muted" lang="en">(Healthcare, 2026-Version 2)</span>' in page
+    # No French name from IRCC yet: the version alone, never IRCC's English name.
+    assert "<li><strong>2026-Version 2</strong>\u00a0: une ronde" in page
+    assert "Healthcare, 2026" not in page
     assert "une ronde, <time" in page
 
 
