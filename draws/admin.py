@@ -215,11 +215,16 @@ class DrawForm(GuardedForm):
             "round_name",
             "round_name_fr",
             "eligible_programs",
+            "eligible_programs_fr",
             "run_at",
             "source_url",
             "notes",
+            "notes_fr",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "notes_fr": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def clean(self):
         data = super().clean()
@@ -385,10 +390,10 @@ class DrawAdmin(EditorsVersionAdmin):
             {
                 "fields": [
                     ("round_name", "round_name_fr"),
-                    "eligible_programs",
+                    ("eligible_programs", "eligible_programs_fr"),
                     "run_at",
                     "source_url",
-                    "notes",
+                    ("notes", "notes_fr"),
                 ]
             },
         ),

@@ -155,6 +155,7 @@ def draw_data(draw, origin):
     data = draw_row(draw, origin)
     data["stream"] = stream_data(draw.stream, origin)
     del data["stream_name"]
+    data["eligible_programs_fr"] = draw.french_programs
     data["run_at"] = utc_iso(draw.run_at)
     data["updated_at"] = utc_iso(draw.updated_at)
     data["pool_distribution"] = pool_distribution(draw)

@@ -98,10 +98,8 @@ def save_round(parsed, stream, source):
     # Draw.clean() checks in Python every rule the check constraints hold, so they are not
     # asked of the database once more per round (a query each: a third of an import's time).
     draw.full_clean(validate_constraints=False)
-    french_name = {
-        key: value for key, value in (draw.ircc_figures or {}).items() if key == FRENCH_NAME_KEY
-    }
-    draw.ircc_figures = {**french_name, **figures(ircc_values(incoming), incoming_bands)}
+    french = {key: value for key, value in (draw.ircc_figures or {}).items() if key in FRENCH_KEYS}
+    draw.ircc_figures = {**french, **figures(ircc_values(incoming), incoming_bands)}
     with reversion.create_revision(atomic=False, manage_manually=True):
         reversion.set_comment(source)
         draw.save()
@@ -152,7 +150,9 @@ def import_rounds(rounds, progress=None, source="import_rounds", french_rounds=(
         try:
             french = store_french_names(french_rounds, source)
         except ValidationError as error:
-            raise ImportProblem(f"A French round name: {'; '.join(error.messages)}") from None
+            raise ImportProblem(
+                f"A French round name or list of programs: {'; '.join(error.messages)}"
+            ) from None
         outcomes.update({f"french_{outcome}": n for outcome, n in french.items()})
     if outcomes["created"]:
         refresh_planner_statistics()
@@ -318,39 +318,54 @@ def apply_irccs_figure(draw, name, value):
         reversion.add_to_revision(draw)
 
 
-# Draw.ircc_figures remembers the French name IRCC last gave under this key, as it does
-# IRCC's figures: a name an editor changed by hand since is hers, and kept.
+# Draw.ircc_figures remembers the French name and list of programs IRCC last gave, under the
+# fields' names, as it does IRCC's figures: a value an editor changed by hand since is hers,
+# and kept.
 FRENCH_NAME_KEY = "round_name_fr"
+FRENCH_PROGRAMS_KEY = "eligible_programs_fr"
+FRENCH_KEYS = (FRENCH_NAME_KEY, FRENCH_PROGRAMS_KEY)
+
+
+def french_values(french):
+    """{field: IRCC's French value} of a FrenchRound; an empty value never clears a field."""
+    values = {FRENCH_NAME_KEY: french.round_name, FRENCH_PROGRAMS_KEY: french.eligible_programs}
+    return {name: value for name, value in values.items() if value}
 
 
 def store_french_names(french_rounds, source="import_rounds"):
-    """Put IRCC's French round names on the rounds, in the caller's transaction; a Counter of
-    'named' (set or changed), 'unchanged', 'kept' (an editor's own name left in place),
-    'unknown' (no such round here) and 'mismatched' (the French feed's invitations differ
-    from the round's: another round, or a feed half-way through an update; left alone)."""
+    """Put IRCC's French round names and lists of programs on the rounds, in the caller's
+    transaction; a Counter of rounds: 'named' (a value set or changed), 'unchanged', 'kept'
+    (an editor's own value left in place, nothing set), 'unknown' (no such round here) and
+    'mismatched' (the French feed's invitations differ from the round's: another round, or a
+    feed half-way through an update; left alone)."""
     outcomes = Counter()
     draws = {draw.label: draw for draw in Draw.objects.all()}
     for french in french_rounds:
         draw = draws.get(french.label)
-        if draw is None or not french.round_name:
-            outcomes["unknown" if draw is None else "unchanged"] += 1
+        if draw is None:
+            outcomes["unknown"] += 1
             continue
         if draw.invitations != french.invitations:
             outcomes["mismatched"] += 1
             continue
-        last = (draw.ircc_figures or {}).get(FRENCH_NAME_KEY)
-        if draw.round_name_fr == french.round_name:
-            if last != french.round_name:
-                Draw.objects.filter(pk=draw.pk).update(
-                    ircc_figures={**(draw.ircc_figures or {}), FRENCH_NAME_KEY: french.round_name}
-                )
-            outcomes["unchanged"] += 1
+        seen = dict(draw.ircc_figures or {})
+        changed, kept = [], []
+        for name, value in french_values(french).items():
+            current, last = getattr(draw, name), seen.get(name)
+            if current == value:
+                seen[name] = value  # the same: now known to be IRCC's
+            elif current and current != last:
+                kept.append(name)
+            else:
+                setattr(draw, name, value)
+                seen[name] = value
+                changed.append(name)
+        if not changed:
+            if seen != (draw.ircc_figures or {}):
+                Draw.objects.filter(pk=draw.pk).update(ircc_figures=seen)
+            outcomes["kept" if kept else "unchanged"] += 1
             continue
-        if draw.round_name_fr and draw.round_name_fr != last:
-            outcomes["kept"] += 1
-            continue
-        draw.round_name_fr = french.round_name
-        draw.ircc_figures = {**(draw.ircc_figures or {}), FRENCH_NAME_KEY: french.round_name}
+        draw.ircc_figures = seen
         draw.full_clean(validate_constraints=False)  # as in save_round
         with reversion.create_revision(atomic=False, manage_manually=True):
             reversion.set_comment(source)

@@ -1,7 +1,7 @@
 """IRCC's rounds feed (ee_rounds_123_en.json) turned into plain, checked Python values.
 
 Its French twin (ee_rounds_123_fr.json: the same keys and rounds, French words, numbers such
-as "20 784") gives each round's French name (parse_french_feed).
+as "20 784") gives each round's French name and French list of programs (parse_french_feed).
 
 Everything messy about the feed is handled here and nowhere else: numbers written with
 thousands separators, a dozen hand-typed forms of timestamp, and zeros that mean "not
@@ -379,11 +379,13 @@ def parse_feed(data):
 
 @dataclass(frozen=True)
 class FrenchRound:
-    """What the French feed adds to a round: IRCC's French name for it."""
+    """What the French feed adds to a round: IRCC's French name for it (drawName) and the
+    French list of the programs it was open to (drawText2), each "" where the feed has none."""
 
     label: str
     round_name: str
     invitations: int
+    eligible_programs: str = ""
 
 
 def decode_feed(body):
@@ -415,7 +417,12 @@ def parse_french_round(raw):
         invitations = parse_count(str(raw.get("drawSize", "")))
     except ValueError as error:
         raise IrccFormatError(label, "drawSize", str(error)) from None
-    return FrenchRound(label, normalise_space(str(raw.get("drawName") or "")), invitations)
+    return FrenchRound(
+        label,
+        normalise_space(str(raw.get("drawName") or "")),
+        invitations,
+        normalise_space(str(raw.get("drawText2") or "")),
+    )
 
 
 def parse_french_feed(data):

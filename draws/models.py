@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import pgettext, pgettext_lazy
 
-from draws import ircc, pool
+from draws import ircc, pool, programs
 from draws.statistics import Figures, recent_after
 from draws.text import category_version
 from eeportal.i18n.translated import TranslatedFields
@@ -440,6 +440,14 @@ class Draw(TranslatedFields, models.Model):
         blank=True,
         help_text="The programs whose candidates could be invited, as IRCC lists them.",
     )
+    eligible_programs_fr = models.CharField(
+        "eligible programs in French",
+        max_length=300,
+        blank=True,
+        help_text="The same list as IRCC's French feed writes it, filled in by the import; you "
+        "may also type it. Empty: the French page shows the French names of the programs "
+        "listed in English.",
+    )
     invitations = models.PositiveIntegerField(
         help_text="Invitations to apply issued. '6,000' and '6000' both work.",
     )
@@ -489,6 +497,13 @@ class Draw(TranslatedFields, models.Model):
         max_length=2000,
         help_text="Optional plain-text note shown on the round's page (at most 2,000 "
         "characters). A changed figure is shown as a correction by itself.",
+    )
+    notes_fr = models.TextField(
+        "notes in French",
+        blank=True,
+        max_length=2000,
+        help_text="The note in French, for the French page. Empty: the French page shows the "
+        "English note, saying it is not translated yet.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -621,6 +636,41 @@ class Draw(TranslatedFields, models.Model):
         if translation.get_language() == "fr":
             return self.round_name_fr or self.stream.translated("name")
         return self.round_name or self.stream.name
+
+    @property
+    def french_programs(self):
+        """The eligible programs in French: as IRCC's French feed or an editor gave them,
+        otherwise made from IRCC's English list (draws/programs.py); "" for a list naming a
+        program not known there."""
+        return self.eligible_programs_fr or programs.in_french(self.eligible_programs)
+
+    @property
+    def eligible_programs_shown(self):
+        """The eligible programs in the page's language; on a French page, IRCC's English list
+        where no French one can be given (eligible_programs_in_english then says so)."""
+        if translation.get_language() == "fr":
+            return self.french_programs or self.eligible_programs
+        return self.eligible_programs
+
+    @property
+    def eligible_programs_in_english(self):
+        """True on a French page that can only show IRCC's English list of programs."""
+        return (
+            translation.get_language() == "fr"
+            and bool(self.eligible_programs)
+            and not self.french_programs
+        )
+
+    @property
+    def note_shown(self):
+        """The editors' note in the page's language: on a French page its French when written,
+        otherwise the English (note_in_english then says so)."""
+        return self.translated("notes")
+
+    @property
+    def note_in_english(self):
+        """True on a French page whose note has no French yet."""
+        return bool(self.notes) and self.lacks_translation("notes")
 
     @property
     def version(self):

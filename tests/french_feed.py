@@ -3,7 +3,9 @@
 ways of writing figures ("20 784") and dates ("7 août 2026 à 10:08:20 UTC").
 
 The shipped data has no French feed file. The names are IRCC's, from a snapshot of both of its
-feeds taken on 2026-10-01 (drawName of the same drawNumber); the rest is the English feed's.
+feeds taken on 2026-10-01 (drawName of the same drawNumber). The lists of programs (drawText2)
+are written here with IRCC's French names of the programs and its feed's typographic
+apostrophe (U+2019), for the lists these rounds have in English; the rest is the English feed's.
 """
 
 import copy
@@ -29,6 +31,15 @@ FRENCH_NAMES = {
         "Médecins ayant de l\u2019expérience de travail au Canada 2026-Version 1"
     ),
     "Trades Occupations, 2026-Version 3": "Métiers spécialisés 2026-Version 3",
+}
+FRENCH_PROGRAMS = {
+    "Canadian Experience Class": "Catégorie de l\u2019expérience canadienne",
+    "Provincial Nominee Program": "Programme des candidats des provinces",
+    "Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled Trades "
+    "Program": (
+        "Programme des travailleurs qualifiés (fédéral), Catégorie de l\u2019expérience "
+        "canadienne et Programme des travailleurs de métiers spécialisés (fédéral)"
+    ),
 }
 MONTHS_FR = [
     "janvier",
@@ -74,6 +85,7 @@ def in_french(text):
 def french_round(raw, separator=" "):
     french = copy.deepcopy(raw)
     french["drawName"] = FRENCH_NAMES[raw["drawName"]]
+    french["drawText2"] = FRENCH_PROGRAMS[raw["drawText2"]]
     for key, value in raw.items():
         if key == "drawSize" or key.startswith("dd"):
             french[key] = value.replace(",", separator)

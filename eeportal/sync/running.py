@@ -26,7 +26,7 @@ def run(source=None, publish=None):
     """Sync with the feed at `source` (settings.IRCC_FEED_URL by default); the SyncRun.
 
     Then, when the English feed was read (changed or not), the French one for the rounds'
-    French names (settings.IRCC_FEED_URL_FR, empty: not read).
+    French names and lists of programs (settings.IRCC_FEED_URL_FR, empty: not read).
     """
     source = source or settings.IRCC_FEED_URL
     record = recorded(source, lambda record: fetch_and_apply(record, source, publish))
@@ -36,9 +36,10 @@ def run(source=None, publish=None):
 
 
 def take_french_names(record, source):
-    """IRCC's French round names, in a transaction of their own after the English sync's: a
-    French feed that cannot be fetched or read costs the French names of this run, never the
-    English rounds. What went wrong is added to the run's message; it stays a success."""
+    """IRCC's French round names and lists of programs, in a transaction of their own after
+    the English sync's: a French feed that cannot be fetched or read costs the French names of
+    this run, never the English rounds. What went wrong is added to the run's message; it
+    stays a success."""
     try:
         fetched = fetch(
             source,

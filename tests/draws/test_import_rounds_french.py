@@ -1,5 +1,5 @@
-"""`manage.py import_rounds --french`: IRCC's French feed names the rounds, in any of its
-encodings, in the same transaction as the English rounds."""
+"""`manage.py import_rounds --french`: IRCC's French feed names the rounds and gives their lists
+of programs, in any of its encodings, in the same transaction as the English rounds."""
 
 import io
 import json
@@ -15,6 +15,10 @@ pytestmark = pytest.mark.django_db
 
 ROUNDS = [raw for raw in FEED["rounds"] if 430 <= int(raw["drawNumber"]) <= 433]
 CEC_FR = "Cat\u00e9gorie de l\u2019exp\u00e9rience canadienne"
+THREE_PROGRAMS_FR = (
+    "Programme des travailleurs qualifiés (fédéral), Catégorie de l\u2019expérience canadienne "
+    "et Programme des travailleurs de métiers spécialisés (fédéral)"
+)
 
 
 def import_rounds(tmp_path, french_body):
@@ -46,6 +50,32 @@ def test_a_french_name_an_editor_wrote_is_kept(tmp_path):
 
     assert Draw.objects.get_by_label("432").round_name_fr == "CEC"
     assert "1 kept as an editor wrote them" in out
+
+
+def test_the_french_feed_gives_the_rounds_lists_of_programs(tmp_path):
+    import_rounds(tmp_path, french_feed())
+
+    # #433 is a French-language proficiency round, open to three programs.
+    assert Draw.objects.get_by_label("433").eligible_programs == (
+        "Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled Trades "
+        "Program"
+    )
+    assert Draw.objects.get_by_label("433").eligible_programs_fr == THREE_PROGRAMS_FR
+    assert Draw.objects.get_by_label("432").eligible_programs_fr == CEC_FR
+    assert Draw.objects.get_by_label("430").eligible_programs_fr == ""
+
+
+def test_a_list_of_programs_an_editor_wrote_in_french_is_kept(tmp_path):
+    import_rounds(tmp_path, french_feed())
+    Draw.objects.filter(number=433).update(eligible_programs_fr="Trois programmes")
+
+    out = import_rounds(tmp_path, french_feed())
+
+    assert Draw.objects.get_by_label("433").eligible_programs_fr == "Trois programmes"
+    assert "1 kept as an editor wrote them" in out
+    assert Draw.objects.get_by_label("433").round_name_fr == (
+        "Compétence linguistique en français 2026-Version 2"
+    )
 
 
 def test_an_unreadable_french_feed_imports_nothing(tmp_path):

@@ -54,6 +54,20 @@ def test_the_french_feed_gives_each_rounds_french_name_and_invitations():
     ]
 
 
+def test_the_french_feed_gives_each_rounds_french_list_of_programs():
+    (french,) = ircc.parse_french_feed(
+        french_feed(
+            {
+                "drawNumber": "392",
+                "drawName": "Catégorie de l\u2019expérience canadienne",
+                "drawSize": "6 000",
+                "drawText2": " Catégorie de l\u2019expérience\u00a0canadienne ",
+            }
+        )
+    )
+    assert french.eligible_programs == "Catégorie de l\u2019expérience canadienne"
+
+
 def test_a_french_round_without_a_number_or_with_a_bad_figure_names_the_field():
     with pytest.raises(ircc.IrccFormatError, match="Round 392, field drawSize"):
         ircc.parse_french_feed(french_feed({"drawNumber": "392", "drawSize": "six mille"}))

@@ -274,3 +274,41 @@ class TestCsvCellsAreNotFormulas:
         html = client.get("/api/").content.decode()
         assert "starts with an apostrophe" in html
         assert "direction-control characters" in html
+
+
+def test_the_api_gives_each_round_its_list_of_programs_in_french(client, history):
+    Draw.objects.filter(number=392).update(
+        eligible_programs="Federal Skilled Worker Program, Canadian Experience Class and "
+        "Federal Skilled Trades Program"
+    )
+    Draw.objects.filter(number=391).update(
+        eligible_programs="Provincial Nominee Program",
+        eligible_programs_fr="Programme des candidats des provinces (PCP)",
+    )
+    Draw.objects.filter(number=389).update(eligible_programs="Atlantic Immigration Program")
+
+    french = client.get("/fr/api/rondes/392/").json()
+    rounds = {item["number"]: item for item in client.get("/fr/api/rondes/").json()["results"]}
+
+    assert french["eligible_programs_fr"] == (
+        "Programme des travailleurs qualifiés (fédéral), Catégorie de l'expérience canadienne "
+        "et Programme des travailleurs de métiers spécialisés (fédéral)"
+    )
+    assert french["eligible_programs"].startswith("Federal Skilled Worker Program")
+    # IRCC's French (or an editor's) first; nothing for a program with no French name here.
+    assert rounds["391"]["eligible_programs_fr"] == "Programme des candidats des provinces (PCP)"
+    assert rounds["389"]["eligible_programs_fr"] == ""
+    # The English API has the same fields.
+    assert (
+        client.get("/api/draws/392/").json()["eligible_programs_fr"]
+        == (french["eligible_programs_fr"])
+    )
+
+
+def test_the_api_docs_explain_the_french_list_in_both_languages(client, history):
+    assert "<code>eligible_programs_fr</code> is the list of eligible programs in French" in (
+        client.get("/api/").content.decode()
+    )
+    assert "<code>eligible_programs_fr</code> est la liste des programmes admissibles" in (
+        client.get("/fr/api/").content.decode()
+    )

@@ -103,16 +103,98 @@ def test_a_correction_is_told_in_french(client, history):
     assert "Minimum CRS 510, now 509" in text(client.get("/corrections/"))
 
 
-def test_irccs_english_list_of_programs_and_an_editors_note_are_marked_english(client, history):
+FOUR_PROGRAMS = (
+    "Federal Skilled Worker, Canadian Experience Class, Federal Skilled Trades and Provincial "
+    "Nominee Program"
+)
+FOUR_PROGRAMS_FR = (
+    "Programme des travailleurs qualifiés (fédéral), Catégorie de l'expérience canadienne, "
+    "Programme des travailleurs de métiers spécialisés (fédéral) et Programme des candidats "
+    "des provinces"
+)
+ENGLISH_PROGRAM_NAMES = [
+    "Federal Skilled Worker",
+    "Canadian Experience Class",
+    "Federal Skilled Trades",
+    "Provincial Nominee",
+]
+
+
+def main_of(response):
+    """The page's <main>, entities decoded."""
+    return html.unescape(response.content.decode().split("<main", 1)[1].split("</main>")[0])
+
+
+def round_392(history, **fields):
     draw = history["392"]
-    draw.eligible_programs = "Canadian Experience Class"
-    draw.notes = "IRCC held this round a day early."
+    for name, value in fields.items():
+        setattr(draw, name, value)
     draw.save()
+    return draw
 
-    french = client.get("/fr/rondes/392/").content.decode()
-    english = client.get("/draws/392/").content.decode()
 
-    assert '<dd lang="en-CA">Canadian Experience Class</dd>' in french
-    assert '<p lang="en-CA">IRCC held this round a day early.</p>' in french
-    assert "<dd>Canadian Experience Class</dd>" in english
+def test_a_french_round_page_gives_irccs_list_of_programs_in_french(client, history):
+    round_392(history, eligible_programs=FOUR_PROGRAMS)
+
+    main = main_of(client.get("/fr/rondes/392/"))
+
+    assert f"<dd>{FOUR_PROGRAMS_FR}</dd>" in main
+    assert [name for name in ENGLISH_PROGRAM_NAMES if name in main] == []
+
+
+def test_irccs_french_list_or_an_editors_wins_over_the_one_made_from_the_english(client, history):
+    french = "Catégorie de l\u2019expérience canadienne et autres programmes"
+    round_392(history, eligible_programs=FOUR_PROGRAMS, eligible_programs_fr=french)
+
+    assert f"<dd>{french}</dd>" in main_of(client.get("/fr/rondes/392/"))
+
+
+def test_the_english_round_page_keeps_irccs_english_list(client, history):
+    round_392(history, eligible_programs=FOUR_PROGRAMS, eligible_programs_fr=FOUR_PROGRAMS_FR)
+
+    main = main_of(client.get("/draws/392/"))
+
+    assert f"<dd>{FOUR_PROGRAMS}</dd>" in main
+    assert "Programme" not in main
+
+
+def test_a_list_naming_a_program_without_a_french_name_is_shown_in_english_and_marked(
+    client, history
+):
+    english = "Canadian Experience Class and Atlantic Immigration Program"
+    round_392(history, eligible_programs=english)
+
+    assert f'<dd lang="en-CA">{english}</dd>' in main_of(client.get("/fr/rondes/392/"))
+    assert f"<dd>{english}</dd>" in main_of(client.get("/draws/392/"))
+
+
+def test_a_note_written_in_french_is_shown_in_french(client, history):
+    round_392(
+        history,
+        notes="IRCC held this round a day early.",
+        notes_fr="IRCC a tenu cette ronde un jour plus tôt.",
+    )
+
+    french = main_of(client.get("/fr/rondes/392/"))
+    english = main_of(client.get("/draws/392/"))
+
+    assert "<p>IRCC a tenu cette ronde un jour plus tôt.</p>" in french
+    assert "IRCC held this round" not in french and 'lang="en-CA"' not in french
+    assert "pas encore traduite" not in french
     assert "<p>IRCC held this round a day early.</p>" in english
+    assert "plus tôt" not in english
+
+
+def test_a_note_not_yet_in_french_is_shown_in_english_marked_and_said_so(client, history):
+    round_392(history, notes="IRCC held this round a day early.")
+
+    french = main_of(client.get("/fr/rondes/392/"))
+    english = main_of(client.get("/draws/392/"))
+
+    assert '<p lang="en-CA">IRCC held this round a day early.</p>' in french
+    assert (
+        '<p class="translation-note">Cette remarque n\'est pas encore traduite en français'
+        f"{NBSP}: voici son texte anglais.</p>" in french
+    )
+    assert "<p>IRCC held this round a day early.</p>" in english
+    assert "translation-note" not in english

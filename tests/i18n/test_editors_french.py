@@ -7,6 +7,7 @@ from django.utils import translation
 
 from draws.models import Draw, Guide, Stream
 from eeportal.timeline.models import TimelineEvent
+from tests.factories import change_url, open_change_page
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
             ["name", "short_name", "description", "who_qualifies", "standing"],
         ),
         ("/admin/draws/guide/{guide}/change/", ["title", "short_name", "summary", "tagline"]),
-        ("/admin/draws/draw/{draw}/change/", ["round_name"]),
+        ("/admin/draws/draw/{draw}/change/", ["round_name", "eligible_programs", "notes"]),
         (
             "/admin/timeline/timelineevent/{event}/change/",
             ["title", "what_changed", "source_title"],
@@ -36,6 +37,41 @@ def test_an_editor_finds_each_french_field_beside_its_english(editor_client, his
     page = editor_client.get(url.format(**ids)).content.decode()
     for name in pairs:
         assert f"field-{name} field-{name}_fr" in page, name
+
+
+def test_an_editor_writes_a_rounds_programs_and_note_in_french(editor_client, history):
+    draw = history["392"]
+    data = open_change_page(editor_client, draw)
+    data.update(
+        eligible_programs="Canadian Experience Class",
+        eligible_programs_fr="Catégorie de l'expérience canadienne",
+        notes="IRCC held this round a day early.",
+        notes_fr="IRCC a tenu cette ronde un jour plus tôt.",
+    )
+
+    response = editor_client.post(change_url(draw), data)
+
+    assert response.status_code == 302
+    draw.refresh_from_db()
+    assert (draw.eligible_programs_fr, draw.notes_fr) == (
+        "Catégorie de l'expérience canadienne",
+        "IRCC a tenu cette ronde un jour plus tôt.",
+    )
+    assert "IRCC a tenu cette ronde" in open_change_page(editor_client, draw)["notes_fr"]
+
+
+def test_a_french_note_longer_than_the_english_limit_is_refused(editor_client, history):
+    draw = history["392"]
+    data = {**open_change_page(editor_client, draw), "notes_fr": "é" * 2001}
+
+    response = editor_client.post(change_url(draw), data)
+
+    assert response.status_code == 200
+    assert "at most 2000 characters (it has 2001)" in str(
+        response.context["adminform"].form.errors["notes_fr"]
+    )
+    draw.refresh_from_db()
+    assert draw.notes_fr == ""
 
 
 def test_streams_have_irccs_french_names_from_the_start(db):

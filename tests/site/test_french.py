@@ -10,7 +10,9 @@ and the English words found.
 What is checked: the text of <main> and its alt, title, aria-label and placeholder
 attributes, leaving out <code>, <pre>, <kbd>, <samp>, <script> and <style> (identifiers and
 data), and anything inside an element with lang="en..." (English on purpose, such as a
-guide whose French text is not written yet, which base.html announces).
+guide whose French text is not written yet, which base.html announces). The rounds hold IRCC's
+English lists of eligible programs, which their French pages give in French: nothing on a
+round's page is left in English, even marked as such.
 """
 
 import re
@@ -209,13 +211,36 @@ SKIPPED_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
 READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 
 
+# IRCC's English lists of eligible programs (its feed's drawText2) for the history's rounds.
+IRCC_PROGRAMS = {
+    "90": "Federal Skilled Worker, Canadian Experience Class, Federal Skilled Trades and "
+    "Provincial Nominee Program",
+    "91a": "Federal Skilled Trades",
+    "91b": "Provincial Nominee Program",
+    "389": "Canadian Experience Class",
+    "391": "Provincial Nominee Program",
+    "392": "Canadian Experience Class",
+    "393": "Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled "
+    "Trades Program",
+}
+
+
+def with_irccs_programs(history):
+    for label, programs in IRCC_PROGRAMS.items():
+        history[label].eligible_programs = programs
+        history[label].save()
+    return history
+
+
 class MainText(HTMLParser):
-    """The words a reader meets in <main>, without code or English marked as such."""
+    """The words a reader meets in <main>, without code or (unless `read_english`) English
+    marked as such."""
 
     VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "col"}
 
-    def __init__(self):
+    def __init__(self, read_english=False):
         super().__init__(convert_charrefs=True)
+        self.read_english = read_english
         self.stack = []  # (tag, counts) for each open element inside <main>
         self.in_main = False
         self.skipping = 0
@@ -228,7 +253,8 @@ class MainText(HTMLParser):
             return
         if not self.in_main or (tag in self.VOID and self.skipping):
             return
-        skip = tag in SKIPPED_TAGS or (attrs.get("lang") or "").lower().startswith("en")
+        english = (attrs.get("lang") or "").lower().startswith("en")
+        skip = tag in SKIPPED_TAGS or (english and not self.read_english)
         if not self.skipping:
             self.words += [attrs[name] for name in READ_ATTRIBUTES if attrs.get(name)]
         if tag not in self.VOID:
@@ -246,8 +272,8 @@ class MainText(HTMLParser):
             self.words.append(data)
 
 
-def english_in(html):
-    parser = MainText()
+def english_in(html, read_english=False):
+    parser = MainText(read_english)
     parser.feed(html)
     return sorted({match.lower() for match in ENGLISH_RE.findall(" ".join(parser.words))})
 
@@ -283,6 +309,7 @@ def alerts_pages():
 
 
 def test_every_french_page_is_french_but_the_listed_ones(client, history):
+    with_irccs_programs(history)
     pages = french_pages(client)
     assert len(pages) > 20 and all(address.startswith("/fr/") for _, address, _ in pages)
     english = {}
@@ -314,6 +341,16 @@ def test_the_error_pages_are_french(template):
     assert english_in(page) == []
 
 
+def test_round_pages_have_no_english_at_all_not_even_marked(editor_client, history):
+    # Their lists of programs are IRCC's English ones: the French pages give them in French,
+    # not as English marked lang="en-CA". (Read as an editor, who sees the draft #393 too.)
+    with_irccs_programs(history)
+    for label in IRCC_PROGRAMS:
+        response = editor_client.get(f"/fr/rondes/{label}/")
+        assert response.status_code == 200, label
+        assert english_in(response.content.decode(), read_english=True) == [], label
+
+
 def test_a_french_404_is_french(client, history):
     response = client.get("/fr/nulle-part/")
     assert response.status_code == 404
@@ -327,6 +364,8 @@ def test_the_walker_finds_english_where_there_is_some():
     assert english_in('<main><img alt="Latest round"></main>') == ["latest", "round"]
     assert english_in("<main><code>the_round</code><p>Rien</p></main>") == []
     assert english_in('<main><div lang="en-CA"><p>The text</p></div><p>Fin</p></main>') == []
+    marked = '<main><dd lang="en-CA">Federal Skilled Worker</dd></main>'
+    assert english_in(marked, read_english=True) == ["federal", "skilled", "worker"]
     assert english_in("<header>The site</header><main>Minimum : 6 000 invitations</main>") == []
 
 

@@ -40,6 +40,33 @@ def test_the_french_feed_names_the_rounds_in_french_after_the_english_sync(serve
     assert Draw.objects.get_by_label("431").round_name_fr == ""
 
 
+def test_the_french_feed_gives_the_rounds_lists_of_programs(server, settings):
+    settings.IRCC_FEED_URL_FR = serve(server, "/fr.json", french_feed())
+
+    sync(serve(server, "/en.json", english_feed()))
+
+    assert Draw.objects.get_by_label("431").eligible_programs_fr == (
+        "Programme des candidats des provinces"
+    )
+    assert Draw.objects.get_by_label("433").eligible_programs_fr == (
+        "Programme des travailleurs qualifiés (fédéral), Catégorie de l\u2019expérience "
+        "canadienne et Programme des travailleurs de métiers spécialisés (fédéral)"
+    )
+
+
+def test_a_list_an_editor_wrote_is_kept_and_a_changed_list_from_ircc_taken(server, settings):
+    settings.IRCC_FEED_URL_FR = serve(server, "/fr.json", french_feed())
+    sync(serve(server, "/en.json", english_feed(), ETag='"v1"'))
+    Draw.objects.filter(number=431).update(eligible_programs_fr="Candidats des provinces")
+    changed = {"428": {"drawText2": "Catégorie de l\u2019expérience canadienne (CEC)"}}
+    serve(server, "/fr.json", french_feed(changed))
+
+    sync(server.url("/en.json"))
+
+    assert Draw.objects.get_by_label("431").eligible_programs_fr == "Candidats des provinces"
+    assert Draw.objects.get_by_label("428").eligible_programs_fr == changed["428"]["drawText2"]
+
+
 def test_the_french_feed_in_windows_1252_is_read_too(server, settings):
     settings.IRCC_FEED_URL_FR = serve(server, "/fr.json", french_feed(encoding="cp1252"))
 

@@ -22,8 +22,8 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="FILE",
-            help="IRCC's French feed (ee_rounds_123_fr.json), for the rounds' French names; "
-            "UTF-8 or Windows-1252. May be given more than once.",
+            help="IRCC's French feed (ee_rounds_123_fr.json), for the rounds' French names and "
+            "lists of programs; UTF-8 or Windows-1252. May be given more than once.",
         )
 
     def handle(self, *args, files, french, **options):
