@@ -15,12 +15,12 @@ from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import pgettext, pgettext_lazy
 
 from draws import ircc, pool
 from draws.statistics import Figures, recent_after
 from draws.text import category_version
+from eeportal.i18n.dates import date_format
 from eeportal.i18n.translated import TranslatedFields
 from eeportal.scores.crs import CRS_MAX
 
