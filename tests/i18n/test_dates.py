@@ -3,21 +3,17 @@ in every template's `date` filter, and so on the pages, feeds, descriptions and 
 
 import datetime as dt
 import html
-import io
-import json
 import re
 
 import feedparser
 import pytest
-from django.core.management import call_command
 from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from draws import cards, sharing
-from draws.models import Draw
 from eeportal.i18n.dates import date_format
-from tests.factories import DATA
+from tests.factories import import_shipped_rounds
 
 NBSP = "\u00a0"
 FIRST_OF_OCTOBER = dt.date(2025, 10, 1)
@@ -92,13 +88,7 @@ def test_the_filter_answers_odd_values_as_djangos_does(value):
 def rounds_on_the_first(tmp_path, db):
     """Two real rounds from IRCC's feed: #370 of 1 October 2025, and #253, whose tie-break
     is 1 July 2023."""
-    shipped = json.loads((DATA / "ircc-ee-rounds-123-en.json").read_text(encoding="utf-8"))
-    feed = tmp_path / "feed.json"
-    feed.write_text(
-        json.dumps({"rounds": [r for r in shipped["rounds"] if r["drawNumber"] in {"370", "253"}]})
-    )
-    call_command("import_rounds", str(feed), stdout=io.StringIO())
-    return {label: Draw.objects.get_by_label(label) for label in ("370", "253")}
+    return import_shipped_rounds(tmp_path, ["370", "253"])
 
 
 def text(response):
