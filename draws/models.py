@@ -586,6 +586,15 @@ class Draw(TranslatedFields, models.Model):
         url = reverse("draws:pool")
         return f"{url}#{pool.anchor(self.pool_as_of)}" if self.pool_as_of else url
 
+    @property
+    def ircc_published_no_pool_distribution(self):
+        """Whether IRCC's feed gave this round in full, with the time it ran, but without a
+        distribution of the pool, as for #223, #224, #226 and #227 of 2022: IRCC published
+        none, so none is to come. A round taken from a digest of the feed has no run time
+        (#435 to #437) and may still get its distribution when the full feed gives it."""
+        figures = self.ircc_figures or {}
+        return bool(figures.get("run_at")) and not figures.get("pool_bands")
+
     def previous_in_stream(self):
         """The published round of this round's stream just before it, or None: one query."""
         before = earlier_than(self.date, self.number, self.suffix)

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from draws.models import Correction
+from tests.factories import import_shipped_rounds
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,17 @@ def test_irccs_english_list_of_programs_and_an_editors_note_are_marked_english(c
     assert '<p lang="en-CA">IRCC held this round a day early.</p>' in french
     assert "<dd>Canadian Experience Class</dd>" in english
     assert "<p>IRCC held this round a day early.</p>" in english
+
+
+def test_a_round_irccs_feed_gives_without_a_distribution_says_so_in_french(client, tmp_path):
+    import_shipped_rounds(tmp_path, ["223", "435"])
+    published_none = "IRCC n'a pas publié la répartition des notes du bassin avec cette ronde."
+    not_yet = "La répartition des notes du bassin pour cette ronde n'est pas encore inscrite ici."
+
+    page = text(client.get("/fr/rondes/223/"))
+    digest = text(client.get("/fr/rondes/435/"))
+
+    assert published_none in page
+    assert not_yet not in page
+    assert not_yet in digest
+    assert published_none not in digest
