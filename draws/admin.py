@@ -24,7 +24,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.formats import date_format
 from reversion_compare.admin import CompareVersionAdmin
 
 from draws import ircc, revisions
@@ -33,6 +32,7 @@ from draws.importing import streams_by_round_name
 from draws.models import Draw, Guide, GuideSource, PoolBand, RoundName, Stream
 from draws.text import without_direction_controls
 from eeportal.admin_site import RecordAdmin
+from eeportal.i18n.dates import date_format
 from eeportal.scores.crs import CRS_MAX
 
 

@@ -12,10 +12,11 @@ import math
 import statistics
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from eeportal.i18n.dates import date_format
 
 WIDTH, HEIGHT = 640, 260
 RIGHT, TOP, BOTTOM = 12, 16, 32

@@ -7,13 +7,14 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from draws import sharing
 from draws.models import Draw, Stream
 from eeportal.context_processors import site_url
+from eeportal.i18n.dates import date_format
 
 FEED_LENGTH = 50
 

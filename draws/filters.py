@@ -8,13 +8,13 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from draws.models import Draw, Stream
 from eeportal.forms import DateInput, WholeNumberInput
+from eeportal.i18n.dates import date_format
 from eeportal.scores.crs import CRS_MAX
 
 SORTS = {

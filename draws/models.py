@@ -15,12 +15,12 @@ from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import pgettext, pgettext_lazy
 
 from draws import ircc, pool, programs
 from draws.statistics import Figures, recent_after
 from draws.text import category_version
+from eeportal.i18n.dates import date_format
 from eeportal.i18n.translated import TranslatedFields
 from eeportal.scores.crs import CRS_MAX
 
@@ -600,6 +600,15 @@ class Draw(TranslatedFields, models.Model):
         """The pool's history, at this round's distribution where it has one."""
         url = reverse("draws:pool")
         return f"{url}#{pool.anchor(self.pool_as_of)}" if self.pool_as_of else url
+
+    @property
+    def ircc_published_no_pool_distribution(self):
+        """Whether IRCC's feed gave this round in full, with the time it ran, but without a
+        distribution of the pool, as for #223, #224, #226 and #227 of 2022: IRCC published
+        none, so none is to come. A round taken from a digest of the feed has no run time
+        (#435 to #437) and may still get its distribution when the full feed gives it."""
+        figures = self.ircc_figures or {}
+        return bool(figures.get("run_at")) and not figures.get("pool_bands")
 
     def previous_in_stream(self):
         """The published round of this round's stream just before it, or None: one query."""

@@ -9,19 +9,20 @@ from urllib.parse import quote, urlencode
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, reverse_lazy
-from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from draws import cards
+from eeportal.i18n.dates import date_format
 from eeportal.pagecache.store import shared_cache
 
 SITE_DESCRIPTION = gettext_lazy(
     "Every Express Entry round of invitations since 2015: minimum CRS scores, invitations, "
     "tie-breaks and the pool's score distribution, by stream."
 )
-# Bump when the card design changes, so cached cards and ETags are replaced.
-CARD_VERSION = "1"
+# Bump when the card design or its wording changes, so cached cards and ETags are replaced
+# (2: French cards write the first of a month "1er").
+CARD_VERSION = "2"
 SITE_NAME = gettext_lazy("Express Entry rounds")
 
 

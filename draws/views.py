@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
@@ -23,6 +22,7 @@ from draws.pool import PoolHistory
 from draws.statistics import Change, Figures, Gaps, Version, recent_after
 from draws.text import category_version
 from eeportal.context_processors import site_url
+from eeportal.i18n.dates import date_format
 from eeportal.pagecache.headers import ask_every_time, keep_for_good
 from eeportal.pagecache.query import reads_query
 from eeportal.timeline.models import TimelineEvent

@@ -116,6 +116,9 @@ TEMPLATES = [
                     ],
                 )
             ],
+            # Django's `date` filter replaced, in every template, by one that writes "1er" for
+            # the first of a month in French (eeportal/i18n/templatetags/dates.py).
+            "builtins": ["eeportal.i18n.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -1,8 +1,11 @@
 """Rows and form data for tests: rounds, distributions, IRCC's feed entries, admin forms."""
 
 import datetime as dt
+import io
+import json
 from pathlib import Path
 
+from django.core.management import call_command
 from django.urls import reverse
 
 from draws.models import Draw, PoolBand, Stream
@@ -40,6 +43,21 @@ def add_distribution(draw, as_of, bands):
     draw.pool_total = sum(b.count for b in draw.pool_bands.all() if b.parent_id is None)
     draw.save()
     return draw
+
+
+def import_shipped_rounds(folder, labels):
+    """Import the rounds numbered `labels` as IRCC's shipped feed and digest (data/) give
+    them, through import_rounds: {label: Draw}."""
+    rounds = [
+        raw
+        for name in ("ircc-ee-rounds-123-en.json", "rounds-after-2026-08-07.json")
+        for raw in json.loads((DATA / name).read_text(encoding="utf-8"))["rounds"]
+        if raw["drawNumber"] in labels
+    ]
+    feed = folder / "shipped-rounds.json"
+    feed.write_text(json.dumps({"rounds": rounds}), encoding="utf-8")
+    call_command("import_rounds", str(feed), stdout=io.StringIO())
+    return {label: Draw.objects.get_by_label(label) for label in labels}
 
 
 def many_rounds(count, start=dt.date(2020, 1, 1)):

@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from eeportal.i18n.dates import date_format
 from eeportal.scores.language_scores import Ability, OfficialLanguage
 
 RULES_SOURCE_URL = (

@@ -7,12 +7,13 @@ to `crs.calculate`; the points themselves live in `crs.py`, never here.
 
 from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from eeportal.forms import WholeNumberInput
+from eeportal.i18n.dates import date_format
 from eeportal.scores import crs
 from eeportal.scores.crs import CRS_MAX
 from eeportal.scores.language_scores import (

@@ -6,7 +6,6 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -14,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from draws import charts, sharing
 from draws.models import Stream
 from eeportal.context_processors import site_url
+from eeportal.i18n.dates import date_format
 from eeportal.i18n.templatetags.translated import percent
 from eeportal.pagecache.query import reads_query
 from eeportal.scores import checker, crs, language_scores

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from draws.models import Draw, PoolBand, Stream
 from eeportal.pagecache.models import ContentVersion
-from tests.factories import add_distribution, make_draw
+from tests.factories import add_distribution, import_shipped_rounds, make_draw
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +184,19 @@ def test_the_12_months_end_on_todays_date_in_the_sites_time_zone(settings, zone,
     make_draw(500, kiritimati_today - dt.timedelta(days=365), "cec")
     settings.TIME_ZONE = zone
     assert Stream.objects.active(timezone.localdate()).exists() is active
+
+
+def test_ircc_published_no_distribution_only_for_rounds_its_full_feed_gives_without_one(tmp_path):
+    rounds = import_shipped_rounds(tmp_path, ["223", "224", "225", "226", "227", "228", "435"])
+    entered_by_hand = make_draw(500, dt.date(2026, 9, 2), tie_break=None)
+
+    published_none = [
+        label for label, draw in rounds.items() if draw.ircc_published_no_pool_distribution
+    ]
+    assert published_none == ["223", "224", "226", "227"]
+    # #225 and #228 came with a distribution; #435 from a digest, without a run time.
+    assert rounds["225"].pool_as_of is not None
+    assert rounds["228"].pool_as_of is not None
+    assert rounds["435"].pool_as_of is None
+    assert rounds["435"].run_at is None
+    assert not entered_by_hand.ircc_published_no_pool_distribution

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from draws.models import Draw, Guide, Stream
-from tests.factories import make_draw, many_rounds
+from tests.factories import import_shipped_rounds, make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
 
@@ -165,6 +165,21 @@ def test_rounds_from_before_irccs_publishing_them_say_ircc_did_not_publish(clien
     assert "tie-breaking rule is not recorded here yet" in first_with_tie_break
     assert "IRCC did not publish the pool's score distribution" in before_distributions
     assert "score distribution for this round is not recorded here yet" in first_with_distribution
+
+
+def test_rounds_irccs_feed_gives_without_a_distribution_say_ircc_published_none(client, tmp_path):
+    # #223, #224, #226 and #227 of 2022: IRCC's full feed, run times and all, but every band
+    # "0". The digest's #435 has no run time either: its distribution may still come.
+    import_shipped_rounds(tmp_path, ["223", "224", "226", "227", "435"])
+
+    for label in ("223", "224", "226", "227"):
+        page = content(client.get(reverse("draws:detail", args=[label])))
+        assert "IRCC did not publish the pool's score distribution with this round." in page
+        assert "not recorded here yet" not in page
+        assert "it began doing so in 2022" not in page
+    digest = content(client.get(reverse("draws:detail", args=["435"])))
+    assert "The pool's score distribution for this round is not recorded here yet." in digest
+    assert "did not publish the pool's score distribution" not in digest
 
 
 def test_round_page_shows_the_distribution_with_sub_bands(client, history):

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from draws.models import Correction
+from tests.factories import import_shipped_rounds
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +199,17 @@ def test_a_note_not_yet_in_french_is_shown_in_english_marked_and_said_so(client,
     )
     assert "<p>IRCC held this round a day early.</p>" in english
     assert "translation-note" not in english
+
+
+def test_a_round_irccs_feed_gives_without_a_distribution_says_so_in_french(client, tmp_path):
+    import_shipped_rounds(tmp_path, ["223", "435"])
+    published_none = "IRCC n'a pas publié la répartition des notes du bassin avec cette ronde."
+    not_yet = "La répartition des notes du bassin pour cette ronde n'est pas encore inscrite ici."
+
+    page = text(client.get("/fr/rondes/223/"))
+    digest = text(client.get("/fr/rondes/435/"))
+
+    assert published_none in page
+    assert not_yet not in page
+    assert not_yet in digest
+    assert published_none not in digest

@@ -7,7 +7,9 @@ import pytest
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template import Context, Template
 from django.utils import translation
-from django.utils.formats import date_format, number_format, time_format
+from django.utils.formats import number_format, time_format
+
+from eeportal.i18n.dates import date_format
 
 NBSP = "\u00a0"
 TIE_BREAK = dt.datetime(2025, 10, 29, 4, 35, 24, tzinfo=dt.UTC)
