@@ -44,6 +44,9 @@ EXPORT_COLUMNS = [
     "pool_total",
     "url",
     "source_url",
+    "stream_name_fr",
+    "round_name_fr",
+    "eligible_programs_fr",
 ]
 
 
@@ -113,6 +116,9 @@ def draw_row(draw, origin):
         "pool_total": draw.pool_total,
         "url": origin + draw.get_absolute_url(),
         "source_url": draw.source_url,
+        "stream_name_fr": draw.stream.name_fr,
+        "round_name_fr": draw.round_name_fr or draw.stream.name_fr,
+        "eligible_programs_fr": draw.french_programs,
     }
 
 
@@ -121,6 +127,8 @@ def stream_data(stream, origin):
         "slug": stream.slug,
         "name": stream.name,
         "short_name": stream.short_name,
+        "name_fr": stream.name_fr,
+        "short_name_fr": stream.short_name_fr,
         "kind": stream.kind,
         "url": origin + stream.get_absolute_url(),
     }
@@ -154,8 +162,7 @@ def draw_data(draw, origin):
     """A round for the API: the export row, with its stream and pool distribution nested."""
     data = draw_row(draw, origin)
     data["stream"] = stream_data(draw.stream, origin)
-    del data["stream_name"]
-    data["eligible_programs_fr"] = draw.french_programs
+    del data["stream_name"], data["stream_name_fr"]
     data["run_at"] = utc_iso(draw.run_at)
     data["updated_at"] = utc_iso(draw.updated_at)
     data["pool_distribution"] = pool_distribution(draw)

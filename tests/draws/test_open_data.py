@@ -82,6 +82,9 @@ class TestExports:
             "pool_total": "89832",
             "url": "http://testserver/draws/392/",
             "source_url": "",
+            "stream_name_fr": "Catégorie de l'expérience canadienne",
+            "round_name_fr": "Catégorie de l'expérience canadienne",
+            "eligible_programs_fr": "",
         }
 
     def test_rounds_without_tie_break_or_pool_export_empty_values(self, client, history):
@@ -136,6 +139,8 @@ class TestApi:
             "slug": "cec",
             "name": "Canadian Experience Class",
             "short_name": "CEC",
+            "name_fr": "Catégorie de l'expérience canadienne",
+            "short_name_fr": "CEC",
             "kind": "program",
             "url": "http://testserver/streams/cec/",
         }
@@ -305,10 +310,28 @@ def test_the_api_gives_each_round_its_list_of_programs_in_french(client, history
     )
 
 
-def test_the_api_docs_explain_the_french_list_in_both_languages(client, history):
-    assert "<code>eligible_programs_fr</code> is the list of eligible programs in French" in (
-        client.get("/api/").content.decode()
+def test_the_exports_and_the_api_give_irccs_french_names_or_the_streams(client, history):
+    Draw.objects.filter(number=389).update(
+        round_name="Canadian Experience Class (test)",
+        round_name_fr="Catégorie de l'expérience canadienne (essai)",
     )
-    assert "<code>eligible_programs_fr</code> est la liste des programmes admissibles" in (
-        client.get("/fr/api/").content.decode()
-    )
+
+    rows = {row["number"]: row for row in csv_rows(client.get("/draws/export.csv?stream=cec"))}
+    api = client.get("/fr/api/rondes/392/").json()
+
+    assert rows["389"]["round_name_fr"] == "Catégorie de l'expérience canadienne (essai)"
+    # No French name from IRCC for #392: the stream's.
+    assert rows["392"]["round_name_fr"] == rows["392"]["stream_name_fr"] != ""
+    assert api["round_name_fr"] == rows["392"]["round_name_fr"]
+    assert api["stream"]["name_fr"] == rows["392"]["stream_name_fr"]
+    assert api["stream"]["short_name_fr"]
+    assert "stream_name_fr" not in api  # nested in the stream, as stream_name is
+
+
+def test_the_api_docs_explain_the_french_columns_in_both_languages(client, history):
+    english = client.get("/api/").content.decode()
+    french = client.get("/fr/api/").content.decode()
+    assert "The eligible programs in French, with IRCC's French names" in english
+    assert "Les programmes admissibles en français, avec les noms français d'IRCC" in french
+    assert "IRCC's French name for the round, from its French feed" in english
+    assert "Le nom français qu'IRCC donne à la ronde" in french
