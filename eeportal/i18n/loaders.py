@@ -6,11 +6,16 @@ thread-local and searches the catalogs again on every request, for the same answ
 time: together a visible share of an uncached page's time. A phrase written in the
 template is the same on every render in a given language, so this loader (Django's cached
 loader, keyed by language as well) translates such phrases when it first compiles a
-template in that language and keeps them as plain text. Tags that depend on the request
-(a variable to translate, `as` a variable, plural forms) are left to render as usual.
+template in that language and keeps them as plain text; a `{% blocktranslate %}` with
+variables becomes its translated text in pieces with its variables between them, as if the
+sentence had been written in that language in the template. Tags that depend on the
+request (a variable to translate, `as` a variable, plural forms) are left to render as usual.
 """
 
+import re
+
 from django.template.base import (
+    Node,
     NodeList,
     Template,
     TextNode,
@@ -81,13 +86,11 @@ def fixed_translation(node, context):
         # Rendered by the tag itself, so percent signs and escaping come out as Django's.
         return TextNode(node.render(context)) if fixed else None
     if isinstance(node, BlockTranslateNode):
-        if isinstance(node, PretranslatedBlockNode):
-            return None  # translated already (another thread compiled the same template)
         if node.plural or node.countervar or node.asvar or node.message_context:
             return None
         if not node.extra_context and all(t.token_type == TokenType.TEXT for t in node.singular):
             return TextNode(node.render(context))
-        return PretranslatedBlockNode(node)
+        return PretranslatedBlock.of(node)
     return None
 
 
@@ -96,31 +99,69 @@ def is_literal(filter_expression):
     return isinstance(filter_expression.var, str) and not filter_expression.filters
 
 
-class PretranslatedBlockNode(BlockTranslateNode):
-    """A {% blocktranslate %} with variables: its text is translated once, when compiled, and
-    its variables filled in on every render, as Django's own node does."""
+# What Django's {% blocktranslate %} fills in a translated text: `%(name)s` for a variable,
+# `%%` for a percent sign.
+PLACEHOLDER = re.compile(r"%\(([^)]*)\)s|%%")
 
-    def __init__(self, node):
-        super().__init__(
-            node.extra_context, node.singular, trimmed=node.trimmed, tag_name=node.tag_name
-        )
-        self.token, self.origin = node.token, node.origin
-        singular, self.variables = self.render_token_list(self.singular)
-        self.translated = translation.gettext(singular)
 
-    def render(self, context, nested=False):
-        context.update({name: value.resolve(context) for name, value in self.extra_context.items()})
-        invalid = context.template.engine.string_if_invalid
+class PretranslatedBlock(Node):
+    """A {% blocktranslate %} with variables, its text translated when compiled: the text's
+    pieces in the active language, with a node for each variable between them, so that a
+    render costs what the same sentence written in the template would."""
 
-        def render_value(key):
-            if key in context:
-                return render_value_in_context(context[key], context)
-            return render_value_in_context(invalid % key if "%s" in invalid else invalid, context)
+    child_nodelists = ("nodelist",)
 
-        data = {name: render_value(name) for name in self.variables}
-        context.pop()
-        try:
-            return self.translated % data
-        except (KeyError, ValueError):
-            # A translation that does not fit its variables: Django's node says so.
-            return super().render(context, nested)
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    @classmethod
+    def of(cls, node):
+        """The block for `node`, or None (Django's node stays) when its translation holds a
+        placeholder the tag does not fill or a stray percent sign: Django's node then says
+        so, as it would without this loader."""
+        singular, variables = node.render_token_list(node.singular)
+        translated = translation.gettext(singular)
+        pieces, text, position = [], "", 0
+        for match in PLACEHOLDER.finditer(translated):
+            between = translated[position : match.start()]
+            if "%" in between:
+                return None
+            text += between
+            position = match.end()
+            name = match[1]
+            if name is None:  # %%
+                text += "%"
+            elif name in variables:
+                pieces += [TextNode(text), BlockVariableNode(name, node.extra_context.get(name))]
+                text = ""
+            else:
+                return None
+        rest = translated[position:]
+        if "%" in rest:
+            return None
+        pieces.append(TextNode(text + rest))
+        block = cls(NodeList(p for p in pieces if not isinstance(p, TextNode) or p.s))
+        for piece in [block, *block.nodelist]:
+            piece.token, piece.origin = node.token, node.origin
+        return block
+
+    def render(self, context):
+        return self.nodelist.render(context)
+
+
+class BlockVariableNode(Node):
+    """One variable of a {% blocktranslate %}: its `with` expression, or the context's value
+    of that name, rendered as Django's tag renders it (string_if_invalid when missing)."""
+
+    def __init__(self, name, expression=None):
+        self.name, self.expression = name, expression
+
+    def render(self, context):
+        if self.expression is not None:
+            value = self.expression.resolve(context)
+        elif self.name in context:
+            value = context[self.name]
+        else:
+            invalid = context.template.engine.string_if_invalid
+            value = invalid % self.name if "%s" in invalid else invalid
+        return render_value_in_context(value, context)
