@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=true
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test lint format chromium java redis-server gettext messages compilemessages bench bench-sync bench-alerts lighthouse clean
+.PHONY: run test lint format chromium java redis-server gettext messages compilemessages bench bench-ab bench-sync bench-alerts lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,15 @@ bench: $(VENV)/.site-installed redis-server compilemessages
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py $(ARGS)
+
+## make bench-ab BASE=<commit>: uncached pages against an older commit's, served side by side;
+## ARGS="--instructions" counts each request's instructions under valgrind too (BENCHMARKS.md)
+bench-ab: $(VENV)/.site-installed compilemessages
+	@test -n "$(BASE)" || { echo "Say which commit to compare with: make bench-ab BASE=7f9b7e8"; exit 2; }
+	@command -v wrk >/dev/null 2>&1 && command -v valgrind >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk valgrind >/dev/null; }
+	$(BIN)/python scripts/bench_ab.py --base $(BASE) $(ARGS)
 
 ## make bench-sync: the sync with IRCC's feed, first run, 304 and one new round (BENCHMARKS.md)
 bench-sync: $(VENV)/.site-installed

@@ -48,9 +48,10 @@ class Response:
 
 
 class Gunicorn:
-    """gunicorn with `workers` workers; its stdout and stderr go to `log_path`."""
+    """gunicorn with `workers` workers serving the checkout at `root` (this one unless told:
+    `make bench-ab` serves an older commit's beside it); stdout and stderr go to `log_path`."""
 
-    def __init__(self, env, log_path, workers=2, extra_args=()):
+    def __init__(self, env, log_path, workers=2, extra_args=(), root=ROOT):
         self.log_path = Path(log_path)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         listener = socket.create_server((HOST, 0), backlog=128)
@@ -67,7 +68,7 @@ class Gunicorn:
                     "--no-control-socket",
                     *extra_args,
                 ],
-                cwd=ROOT,
+                cwd=root,
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -122,9 +123,9 @@ class Gunicorn:
 
 
 @contextlib.contextmanager
-def serving(env, log_path, workers=2, extra_args=()):
+def serving(env, log_path, workers=2, extra_args=(), root=ROOT):
     """A Gunicorn that answers requests, stopped on the way out."""
-    server = Gunicorn(env, log_path, workers, extra_args)
+    server = Gunicorn(env, log_path, workers, extra_args, root)
     try:
         server.wait_until_serving()
         yield server

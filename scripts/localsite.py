@@ -54,8 +54,8 @@ def production_env(database_url, **extra):
     )
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+def manage(env, *args, root=ROOT):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=root, env=env, check=True)
 
 
 def load_site(env, generated_rounds=0):
@@ -190,10 +190,10 @@ def redis_server():
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers, log_path, worker_args=()):
-    """Gunicorn serving the site on 127.0.0.1 (appserver.py); yields the base URL."""
+def gunicorn(env, workers, log_path, worker_args=(), root=ROOT):
+    """Gunicorn serving the site at `root` on 127.0.0.1 (appserver.py); yields the base URL."""
     try:
-        with serving(env, log_path, workers, [*worker_args, "--log-level=warning"]) as server:
+        with serving(env, log_path, workers, [*worker_args, "--log-level=warning"], root) as server:
             yield server.base_url
     except RuntimeError as error:
         raise SystemExit(f"{error}\nsee {log_path}") from None
