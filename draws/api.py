@@ -384,7 +384,7 @@ def docs(request):
         "draws/api.html",
         {
             "section": "data",
-            "meta": API_META,
+            "meta": API_META.resolved(),
             "latest": Draw.objects.published().newest_first().first(),
             "columns": EXPORT_COLUMNS,
             "page_size": API_PAGE_SIZE,

@@ -3,12 +3,13 @@
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from urllib.parse import quote, urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
@@ -51,6 +52,19 @@ class PageMeta:
     @property
     def image_alt(self):
         return self.card_alt or _("Card: %(title)s") % {"title": self.title}
+
+    def resolved(self):
+        """This meta with its lazy texts and addresses made once, in the active language.
+
+        A page written at import time (ABOUT_META) holds gettext_lazy and reverse_lazy
+        values, and base.html writes each of them two or three times (<title>, og: and
+        twitter: tags): resolved once per request rather than at every mention."""
+        lazy = {
+            item.name: str(value)
+            for item in fields(self)
+            if isinstance(value := getattr(self, item.name), Promise)
+        }
+        return replace(self, **lazy) if lazy else self
 
 
 def draw_summary(draw):

@@ -331,7 +331,7 @@ def categories(request):
     return render(
         request,
         "draws/categories.html",
-        {"section": "streams", "meta": CATEGORIES_META, "rows": rows},
+        {"section": "streams", "meta": CATEGORIES_META.resolved(), "rows": rows},
     )
 
 
@@ -380,7 +380,7 @@ def pool(request):
         "draws/pool.html",
         {
             "section": "pool",
-            "meta": POOL_META,
+            "meta": POOL_META.resolved(),
             "history": history,
             "table": history.table(),
             "sub_band_tables": history.sub_band_tables(),
@@ -456,7 +456,7 @@ def correction_list(request):
     return render(
         request,
         "draws/correction_list.html",
-        {"section": "about", "meta": CORRECTIONS_META, "page": page},
+        {"section": "about", "meta": CORRECTIONS_META.resolved(), "page": page},
     )
 
 
@@ -467,7 +467,7 @@ def about(request):
         "draws/about.html",
         {
             "section": "about",
-            "meta": ABOUT_META,
+            "meta": ABOUT_META.resolved(),
             "latest": Draw.objects.published().newest_first().first(),
         },
     )

@@ -164,7 +164,8 @@ def main():
                 if path
             ]
             # One valgrind per core: counts do not depend on what else runs.
-            with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+            pool = ThreadPoolExecutor(max_workers=os.cpu_count())
+            try:
                 results = pool.map(
                     lambda job: instructions(
                         trees[job[1].removesuffix("-fr")], uncached, job[2], args.requests
@@ -174,6 +175,9 @@ def main():
                 for (name, label, path), count in zip(jobs, results, strict=True):
                     counts.setdefault(name, {})[label] = count
                     say(f"  {label:7} {path:36} {count / 1e6:7.2f} M")
+            finally:
+                # On Ctrl-C or SIGTERM, start no more valgrinds: the worktree goes next.
+                pool.shutdown(wait=True, cancel_futures=True)
     report(args, rates, counts)
 
 

@@ -65,7 +65,9 @@ def subscribe(request):
         # the score (?score=478); the form checks both when it is sent.
         initial = {"stream": request.GET.getlist("stream"), "score": request.GET.get("score")}
         form = SubscribeForm(streams=streams, initial=initial)
-        return render(request, "alerts/subscribe.html", {"form": form, "meta": SUBSCRIBE_META})
+        return render(
+            request, "alerts/subscribe.html", {"form": form, "meta": SUBSCRIBE_META.resolved()}
+        )
     form = SubscribeForm(request.POST, streams=streams)
     if form.is_valid() and form.is_bot():
         return redirect("alerts:sent")
@@ -91,7 +93,7 @@ def sent(request):
 
 @require_safe
 def privacy(request):
-    return render(request, "alerts/privacy.html", {"meta": PRIVACY_META})
+    return render(request, "alerts/privacy.html", {"meta": PRIVACY_META.resolved()})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -23,7 +23,7 @@ def timeline(request):
         "timeline/timeline.html",
         {
             "section": "timeline",
-            "meta": TIMELINE_META,
+            "meta": TIMELINE_META.resolved(),
             "events": TimelineEvent.objects.oldest_first(),
         },
     )

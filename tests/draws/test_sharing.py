@@ -9,11 +9,13 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from PIL import Image
 
 from draws import sharing
 from draws.models import Draw
+from draws.views import ABOUT_META
 from tests.factories import make_draw, many_rounds
 
 pytestmark = pytest.mark.django_db
@@ -486,3 +488,16 @@ def test_feed_item_date_is_the_rounds_date_even_with_a_run_time(client, db):
     )
     entry = feedparser.parse(client.get(reverse("draws:feed")).content).entries[0]
     assert entry.published_parsed[:5] == (2026, 3, 4, 14, 5)
+
+
+def test_a_pages_meta_written_at_import_is_made_once_in_the_requests_language(db):
+    with translation.override("fr"):
+        meta = ABOUT_META.resolved()
+
+    assert meta.title == "À propos du site et de ses données"
+    assert meta.path == "/fr/a-propos/"
+    assert not any(isinstance(value, Promise) for value in vars(meta).values())
+    # The constant itself stays lazy, for the next request's language.
+    assert isinstance(ABOUT_META.title, Promise)
+    with translation.override("en"):
+        assert ABOUT_META.resolved().title == "About this site and its data"
