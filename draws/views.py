@@ -468,7 +468,11 @@ def about(request):
         {
             "section": "about",
             "meta": ABOUT_META.resolved(),
-            "latest": Draw.objects.published().newest_first().first(),
+            # The page names the latest round by its number and date, nothing more.
+            "latest": Draw.objects.published()
+            .newest_first()
+            .only("number", "suffix", "date")
+            .first(),
         },
     )
 

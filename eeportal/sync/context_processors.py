@@ -10,8 +10,7 @@ class FeedCheck:
 
     @cached_property
     def at(self):
-        last = SyncRun.objects.last_success()
-        return last.finished_at if last else None
+        return SyncRun.objects.last_success_time()
 
 
 def feed_check(request):

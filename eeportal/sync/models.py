@@ -49,6 +49,12 @@ class SyncRunQuerySet(models.QuerySet):
     def last_success(self):
         return self.successful().order_by("-finished_at").first()
 
+    def last_success_time(self):
+        """When the last successful run finished, or None: the one column the line on every
+        page needs, rather than a whole run (its error text and counts)."""
+        newest = self.successful().order_by("-finished_at")
+        return newest.values_list("finished_at", flat=True).first()
+
 
 class SyncRun(models.Model):
     """One run of `sync_ircc`: when, what the feed said about itself, and what it changed."""
